@@ -1,0 +1,65 @@
+import type { RecordedEvent } from '../event-envelope.js';
+import type { AllSubscription } from '../event-store.port.js';
+import type { ChangeNotifier } from './change-notifier.js';
+
+export interface PagedLogSource {
+  /** The checkpoint: deliver events strictly after this position. */
+  readonly after: bigint;
+  readonly readPage: (after: bigint, limit: number) => RecordedEvent[];
+  readonly pageSize: number;
+  readonly notifier: ChangeNotifier;
+  readonly isClosed: () => boolean;
+}
+
+/**
+ * A catch-up subscription over a log read in pages. It reads the stored events page by page,
+ * then sleeps until the notifier reports a change. The notifier's version is taken *before*
+ * each read, so an append that lands between the read and the sleep still wakes it: the
+ * handover from catch-up to live has no gap. Events are handed out one `next()` at a time,
+ * so the consumer's pace sets the reading pace.
+ */
+export function subscribeToPagedLog(source: PagedLogSource): AllSubscription {
+  let stopped = false;
+  let cancelWait: (() => void) | undefined;
+  let finished: Promise<void> = Promise.resolve();
+  const unwatch = source.notifier.watch();
+
+  async function* events(): AsyncGenerator<RecordedEvent> {
+    let after = source.after;
+    try {
+      while (!stopped && !source.isClosed()) {
+        const seen = source.notifier.current;
+        const page = source.readPage(after, source.pageSize);
+        for (const event of page) {
+          if (stopped) return;
+          after = event.position;
+          yield event;
+        }
+        if (page.length === source.pageSize) continue;
+        const wait = source.notifier.waitForChange(seen);
+        cancelWait = wait.cancel;
+        await wait.promise;
+        cancelWait = undefined;
+      }
+    } finally {
+      unwatch();
+    }
+  }
+
+  const iterator = events();
+  let iterated = false;
+  return {
+    [Symbol.asyncIterator]() {
+      if (iterated) throw new Error('A subscription can be iterated only once');
+      iterated = true;
+      return iterator;
+    },
+    async stop() {
+      stopped = true;
+      cancelWait?.();
+      unwatch();
+      finished = iterator.return(undefined).then(() => undefined);
+      await finished;
+    },
+  };
+}

@@ -1,0 +1,250 @@
+import type Database from 'better-sqlite3';
+import type { NewEvent, RecordedEvent } from '../event-envelope.js';
+import {
+  DuplicateEventId,
+  EventStoreUnavailable,
+  WrongExpectedVersion,
+} from '../event-store.errors.js';
+import type {
+  AllFilter,
+  AllSubscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeToAllOptions,
+} from '../event-store.port.js';
+import { ChangeNotifier } from './change-notifier.js';
+import { openEventDatabase, type SynchronousLevel } from './sqlite-database.js';
+import { EVENT_COLUMNS, type EventRow, filterClause, toRecordedEvent } from './sqlite-rows.js';
+import { subscribeToPagedLog } from './paged-subscription.js';
+import { toStorageError } from './sqlite-errors.js';
+
+export interface SqliteEventStoreOptions {
+  readonly dataDir: string;
+  readonly synchronous?: SynchronousLevel;
+  /** How often other processes' appends are looked for while someone subscribes. */
+  readonly pollMs?: number;
+}
+
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+const PAGE_SIZE = 512;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode. Appends issued in the same turn of
+ * the event loop share one transaction (group commit), so `synchronous=FULL` costs one fsync
+ * per batch instead of one per append; each append still succeeds or fails on its own.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly notifier: ChangeNotifier;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly statements;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = openEventDatabase(options.dataDir, options.synchronous ?? 'FULL');
+    const db = this.db;
+    this.statements = {
+      head: db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?').pluck(),
+      byId: db.prepare<[string], { stream_id: string; revision: number; position: number }>(
+        'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
+      ),
+      insert: db.prepare(
+        'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      maxPosition: db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck(),
+    };
+    this.notifier = new ChangeNotifier(
+      () => db.pragma('data_version', { simple: true }) as number,
+      options.pollMs ?? 20,
+    );
+  }
+
+  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(closedError());
+    if (events.length === 0) return Promise.reject(new TypeError('append needs at least one event'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ streamId, events, expected: options.expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    const statement = this.db.prepare<[string, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision ${backwards ? '<=' : '>='} ?
+       ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
+    );
+    let next = options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+    let remaining = options.maxCount ?? Infinity;
+    while (remaining > 0 && next >= 0n) {
+      const rows = this.read(() => statement.all(streamId, Number(next), Math.min(PAGE_SIZE, remaining)));
+      for (const row of rows) yield toRecordedEvent(row);
+      remaining -= rows.length;
+      if (rows.length < PAGE_SIZE) return;
+      next = BigInt((rows.at(-1) as EventRow).revision) + (backwards ? -1n : 1n);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const from = options.fromPosition === undefined || options.fromPosition === 'start' ? 0n : options.fromPosition;
+    const page = this.pageReader(options.filter);
+    let after = from - 1n;
+    let remaining = options.maxCount ?? Infinity;
+    while (remaining > 0) {
+      const rows = page(after, Math.min(PAGE_SIZE, remaining));
+      for (const event of rows) yield event;
+      remaining -= rows.length;
+      if (rows.length < PAGE_SIZE) return;
+      after = (rows.at(-1) as RecordedEvent).position;
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    const after = options.fromPosition === undefined || options.fromPosition === 'start' ? 0n : options.fromPosition;
+    return subscribeToPagedLog({
+      after,
+      readPage: this.pageReader(options.filter),
+      pageSize: PAGE_SIZE,
+      notifier: this.notifier,
+      isClosed: () => this.closed,
+    });
+  }
+
+  async headPosition(): Promise<bigint> {
+    return BigInt(this.read(() => this.statements.maxPosition.get() as number));
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw closedError();
+    this.read(() => this.statements.maxPosition.get());
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    this.notifier.close();
+    this.db.close();
+  }
+
+  /** Events strictly after `after`, in global order, matching the filter. */
+  private pageReader(filter: AllFilter | undefined): (after: bigint, limit: number) => RecordedEvent[] {
+    const where = filterClause(filter);
+    const statement = this.db.prepare<unknown[], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND ${where.sql} ORDER BY position LIMIT ?`,
+    );
+    return (after, limit) =>
+      this.read(() => statement.all(after, ...where.params, limit)).map(toRecordedEvent);
+  }
+
+  private read<T>(query: () => T): T {
+    if (this.closed) throw closedError();
+    try {
+      return query();
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const pending of batch) {
+          try {
+            outcomes.push({ ok: true, result: this.appendOne(pending) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      }).immediate();
+    } catch (error) {
+      const failure = toStorageError(error);
+      for (const pending of batch) pending.reject(failure);
+      return;
+    }
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) pending.resolve(outcome.result);
+      else pending.reject(outcome?.error);
+    });
+    this.notifier.notify();
+  }
+
+  /** Runs inside the batch transaction, in a savepoint of its own. */
+  private appendOne({ streamId, events, expected }: PendingAppend): AppendResult {
+    const retried = this.findRetriedAppend(streamId, events);
+    if (retried) return retried;
+    return this.db.transaction(() => {
+      const head = this.statements.head.get(streamId) as number | null;
+      const current = head === null ? -1n : BigInt(head);
+      checkExpected(streamId, expected, current);
+      let revision = current;
+      let position = 0n;
+      for (const event of events) {
+        revision++;
+        const info = this.statements.insert.run(
+          event.eventId,
+          streamId,
+          revision,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+        );
+        position = BigInt(info.lastInsertRowid);
+      }
+      return { nextRevision: revision, position };
+    })();
+  }
+
+  /**
+   * A retried append (same event ids, same stream, same order) returns the first result and
+   * stores nothing. Ids stored in any other arrangement are refused.
+   */
+  private findRetriedAppend(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
+    const stored = events.map((event) => this.statements.byId.get(event.eventId));
+    if (stored.every((row) => row === undefined)) return undefined;
+    const first = stored[0];
+    stored.forEach((row, i) => {
+      const event = events[i] as NewEvent;
+      if (!row || !first || row.stream_id !== streamId || row.revision !== first.revision + i) {
+        throw new DuplicateEventId(streamId, event.eventId);
+      }
+    });
+    const last = stored.at(-1) as { revision: number; position: number };
+    return { nextRevision: BigInt(last.revision), position: BigInt(last.position) };
+  }
+}
+
+function checkExpected(streamId: string, expected: ExpectedRevision, current: bigint): void {
+  const actual = current < 0n ? 'no_stream' : current;
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && current < 0n) ||
+    (expected === 'stream_exists' && current >= 0n) ||
+    (typeof expected === 'bigint' && expected === current);
+  if (!ok) throw new WrongExpectedVersion(streamId, expected, actual);
+}
+
+function closedError(): EventStoreUnavailable {
+  return new EventStoreUnavailable('closed', 'The event store is closed');
+}

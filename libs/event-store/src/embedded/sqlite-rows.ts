@@ -1,0 +1,39 @@
+import type { AllFilter } from '../event-store.port.js';
+import type { NewEvent, RecordedEvent } from '../event-envelope.js';
+
+/** One row of the `events` table as better-sqlite3 returns it. */
+export interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+export const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata';
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as NewEvent['metadata'],
+    streamId: row.stream_id,
+    revision: BigInt(row.revision),
+    position: BigInt(row.position),
+  };
+}
+
+/** SQL condition and parameters for an `$all` filter (exact prefixes, case-sensitive). */
+export function filterClause(filter: AllFilter | undefined): { sql: string; params: string[] } {
+  if (!filter) return { sql: '1 = 1', params: [] };
+  const [column, prefixes] =
+    'streamNamePrefixes' in filter
+      ? ['stream_id', filter.streamNamePrefixes]
+      : ['type', filter.eventTypePrefixes];
+  if (prefixes.length === 0) return { sql: '1 = 0', params: [] };
+  const sql = prefixes.map(() => `substr(${column}, 1, length(?)) = ?`).join(' OR ');
+  return { sql: `(${sql})`, params: prefixes.flatMap((prefix) => [prefix, prefix]) };
+}

@@ -1,0 +1,38 @@
+/** Who performed a command: the claims of the caller's token. */
+export interface Actor {
+  readonly userId: string;
+  readonly upn: string;
+  readonly role: string;
+}
+
+/**
+ * Metadata every stored event carries (ARCHITECTURE.md, PRODUCT.md rule 4).
+ * `occurredAt` is an ISO-8601 instant; `schemaVersion` is the version of the event's data shape.
+ */
+export interface EventMetadata {
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly actor: Actor;
+  readonly partnerId: string;
+  readonly customerId?: string;
+  readonly occurredAt: string;
+  readonly schemaVersion: number;
+}
+
+/** An event about to be appended. `eventId` is a UUID chosen by the writer (idempotency). */
+export interface NewEvent<TType extends string = string, TData = unknown> {
+  readonly eventId: string;
+  readonly type: TType;
+  readonly data: TData;
+  readonly metadata: EventMetadata;
+}
+
+/** An event as stored: its stream, its revision in the stream and its global position. */
+export interface RecordedEvent<TType extends string = string, TData = unknown>
+  extends NewEvent<TType, TData> {
+  readonly streamId: string;
+  /** Zero-based revision of the event inside its stream. */
+  readonly revision: bigint;
+  /** Position in the global order of all events; strictly increasing, not necessarily dense. */
+  readonly position: bigint;
+}

@@ -1,0 +1,5 @@
+export * from './event-envelope.js';
+export * from './event-store.errors.js';
+export * from './event-store.port.js';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './embedded/sqlite-event-store.js';
+export type { SynchronousLevel } from './embedded/sqlite-database.js';
