@@ -202,18 +202,30 @@ export class SqliteEventStore implements EventStore {
       let position = 0n;
       for (const event of events) {
         revision++;
-        const info = this.statements.insert.run(
-          event.eventId,
-          streamId,
-          revision,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-        );
+        const info = this.insertEvent(streamId, revision, event);
         position = BigInt(info.lastInsertRowid);
       }
       return { nextRevision: revision, position };
     })();
+  }
+
+  private insertEvent(streamId: string, revision: bigint, event: NewEvent): Database.RunResult {
+    try {
+      return this.statements.insert.run(
+          event.eventId,
+        streamId,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      );
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE' && /event_id/.test((error as Error).message)) {
+        throw new DuplicateEventId(streamId, event.eventId);
+      }
+      throw error;
+    }
   }
 
   /**

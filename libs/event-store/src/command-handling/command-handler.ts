@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, EventMetadata, NewEvent } from '../event-envelope.js';
+import { WrongExpectedVersion } from '../event-store.errors.js';
+import type { EventStore, ExpectedRevision } from '../event-store.port.js';
+import type { Decider, DomainEvent } from './decider.js';
+
+/** Who issues a command and why: becomes the metadata of every event it produces. */
+export interface CommandContext {
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly actor: Actor;
+  readonly partnerId: string;
+  readonly customerId?: string;
+  /** The command's time, also the events' `occurredAt` (ISO-8601). */
+  readonly occurredAt: string;
+}
+
+export interface HandleOptions {
+  /** Extra attempts after a `WrongExpectedVersion`; only for commands that are safe to retry. */
+  readonly retriesOnConflict?: number;
+  /** Deterministic event ids (e.g. derived from a deciding event), so a retry stores nothing twice. */
+  readonly eventId?: (index: number) => string;
+  readonly schemaVersion?: number;
+}
+
+export interface HandleResult<TState, TEvent extends DomainEvent> {
+  readonly state: TState;
+  readonly events: readonly TEvent[];
+  /** The stream's revision after the command (`-1n` when it has no events). */
+  readonly revision: bigint;
+  /** Global position of the last event appended, or of the stream's last event when none was. */
+  readonly position: bigint;
+}
+
+export type CommandOutcome = 'accepted' | 'rejected' | 'conflict' | 'failed';
+
+/**
+ * The one generic command handler (STYLE.md rule 2): load the stream, fold `evolve`, `decide`,
+ * append with the expected revision. A conflicting append is retried, with the stream read
+ * again, only as often as the caller declares safe.
+ */
+export class CommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly onOutcome: (commandType: string, outcome: CommandOutcome) => void = () => undefined,
+  ) {}
+
+  async handle<TCommand extends { readonly type: string }, TEvent extends DomainEvent, TState>(
+    decider: Decider<TCommand, TEvent, TState>,
+    streamId: string,
+    command: TCommand,
+    context: CommandContext,
+    options: HandleOptions = {},
+  ): Promise<HandleResult<TState, TEvent>> {
+    const attempts = 1 + (options.retriesOnConflict ?? 0);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.attempt(decider, streamId, command, context, options);
+        this.onOutcome(command.type, 'accepted');
+        return result;
+      } catch (error) {
+        const conflict = error instanceof WrongExpectedVersion;
+        if (conflict && attempt < attempts) {
+          await backoff(attempt);
+          continue;
+        }
+        this.onOutcome(command.type, outcomeOf(error));
+        throw error;
+      }
+    }
+  }
+
+  private async attempt<TCommand, TEvent extends DomainEvent, TState>(
+    decider: Decider<TCommand, TEvent, TState>,
+    streamId: string,
+    command: TCommand,
+    context: CommandContext,
+    options: HandleOptions,
+  ): Promise<HandleResult<TState, TEvent>> {
+    let state = decider.initialState();
+    let revision = -1n;
+    let position = 0n;
+    for await (const event of this.store.readStream(streamId)) {
+      state = decider.evolve(state, event as unknown as TEvent);
+      revision = event.revision;
+      position = event.position;
+    }
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { state, events, revision, position };
+    const expectedRevision: ExpectedRevision = revision < 0n ? 'no_stream' : revision;
+    const metadata = toMetadata(context, options.schemaVersion ?? 1);
+    const envelopes: NewEvent[] = events.map((event, i) => ({
+      eventId: options.eventId?.(i) ?? randomUUID(),
+      type: event.type,
+      data: event.data,
+      metadata,
+    }));
+    const appended = await this.store.append(streamId, envelopes, { expectedRevision });
+    const newState = events.reduce(decider.evolve, state);
+    return { state: newState, events, revision: appended.nextRevision, position: appended.position };
+  }
+}
+
+function toMetadata(context: CommandContext, schemaVersion: number): EventMetadata {
+  const { correlationId, causationId, actor, partnerId, customerId, occurredAt } = context;
+  return {
+    correlationId,
+    causationId,
+    actor,
+    partnerId,
+    ...(customerId === undefined ? {} : { customerId }),
+    occurredAt,
+    schemaVersion,
+  };
+}
+
+/** Jittered, growing pause before a retry, so racing writers spread out. */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(50, 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function outcomeOf(error: unknown): CommandOutcome {
+  if (error instanceof WrongExpectedVersion) return 'conflict';
+  const kind = (error as { kind?: unknown } | null)?.kind;
+  return kind === 'rule' || kind === 'validation' || kind === 'not-found' || kind === 'conflict' || kind === 'gone'
+    ? 'rejected'
+    : 'failed';
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuplicateEventId, EventStoreUnavailable, WrongExpectedVersion } from '../event-store.errors.js';
+import { collect, testEvent, testEvents } from '../testing/event-factory.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+
+describe('SqliteEventStore (embedded-specific behaviour)', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cw-events-'));
+    store = new SqliteEventStore({ dataDir: dir, pollMs: 60_000 });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('group commit: appends issued together succeed or fail each on its own', async () => {
+    const [a, b, c] = await Promise.allSettled([
+      store.append('s-1', testEvents(2), { expectedRevision: 'no_stream' }),
+      store.append('s-1', testEvents(1), { expectedRevision: 'no_stream' }),
+      store.append('s-2', testEvents(1), { expectedRevision: 'no_stream' }),
+    ]);
+    expect(a).toMatchObject({ status: 'fulfilled', value: { nextRevision: 1n } });
+    expect(b).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedVersion) });
+    expect(c).toMatchObject({ status: 'fulfilled', value: { nextRevision: 0n } });
+    expect(await collect(store.readStream('s-1'))).toHaveLength(2);
+  });
+
+  it('an append that fails half-way stores none of its events', async () => {
+    const duplicate = testEvent();
+    const error = await store
+      .append('s-1', [testEvent(), duplicate, duplicate], { expectedRevision: 'no_stream' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DuplicateEventId);
+    expect(await collect(store.readStream('s-1'))).toEqual([]);
+    expect(await store.headPosition()).toBe(0n);
+  });
+
+  it('refuses event ids stored under another stream instead of storing them twice', async () => {
+    const events = testEvents(2);
+    await store.append('s-1', events, { expectedRevision: 'no_stream' });
+    await expect(store.append('s-2', events, { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(DuplicateEventId);
+    expect(await collect(store.readStream('s-2'))).toEqual([]);
+  });
+
+  it('wakes a live subscriber in the same process at once, without waiting for a poll', async () => {
+    // pollMs is 60 s here: only the in-process notification can deliver within the test timeout.
+    const subscription = store.subscribeToAll();
+    const iterator = subscription[Symbol.asyncIterator]();
+    const next = iterator.next();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await store.append('s-1', [testEvent()], { expectedRevision: 'any' });
+    await expect(next).resolves.toMatchObject({ done: false, value: { streamId: 's-1' } });
+    await subscription.stop();
+  });
+
+  it('reports the head position and answers ping until closed', async () => {
+    expect(await store.headPosition()).toBe(0n);
+    const { position } = await store.append('s-1', testEvents(3), { expectedRevision: 'any' });
+    expect(await store.headPosition()).toBe(position);
+    await store.close();
+    await expect(store.ping()).rejects.toBeInstanceOf(EventStoreUnavailable);
+    await expect(store.append('s-1', testEvents(1), { expectedRevision: 'any' })).rejects.toMatchObject({
+      code: 'event-store-closed',
+    });
+  });
+
+  it('refuses an empty append', async () => {
+    await expect(store.append('s-1', [], { expectedRevision: 'any' })).rejects.toThrow('at least one event');
+  });
+});
