@@ -28,8 +28,10 @@ export interface NewEvent<TType extends string = string, TData = unknown> {
 }
 
 /** An event as stored: its stream, its revision in the stream and its global position. */
-export interface RecordedEvent<TType extends string = string, TData = unknown>
-  extends NewEvent<TType, TData> {
+export interface RecordedEvent<TType extends string = string, TData = unknown> extends NewEvent<
+  TType,
+  TData
+> {
   readonly streamId: string;
   /** Zero-based revision of the event inside its stream. */
   readonly revision: bigint;

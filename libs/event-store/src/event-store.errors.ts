@@ -62,7 +62,10 @@ export class DuplicateEventId extends AppError {
     readonly streamId: string,
     readonly eventId: string,
   ) {
-    super('duplicate-event-id', `Event ${eventId} is already stored, not as a retry of this append to ${streamId}`);
+    super(
+      'duplicate-event-id',
+      `Event ${eventId} is already stored, not as a retry of this append to ${streamId}`,
+    );
   }
 }
 

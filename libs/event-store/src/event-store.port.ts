@@ -61,7 +61,11 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
 /** The event store port. Both adapters (embedded SQLite, EventStoreDB) pass one contract suite. */
 export interface EventStore {
   /** Appends atomically; throws `WrongExpectedVersion` when the stream is not as expected. */
-  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult>;
   /** The events of one stream. A stream that does not exist yields nothing. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   /** Events of all streams, in global order. */

@@ -5,3 +5,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './embedded/sqlit
 export type { SynchronousLevel } from './embedded/sqlite-database.js';
 export * from './command-handling/decider.js';
 export * from './command-handling/command-handler.js';
+export * from './create-event-store.js';

@@ -11,7 +11,8 @@ import type { Decider } from './decider.js';
 
 // A tiny sample domain: a tally that can be incremented until it is closed.
 type TallyCommand = { type: 'Increment'; by: number } | { type: 'Close' };
-type TallyEvent = { type: 'Incremented'; data: { by: number } } | { type: 'Closed'; data: Record<string, never> };
+type TallyEvent =
+  { type: 'Incremented'; data: { by: number } } | { type: 'Closed'; data: Record<string, never> };
 type TallyState = { status: 'open'; total: number } | { status: 'closed'; total: number };
 
 class TallyClosed extends AppError {
@@ -54,10 +55,16 @@ const context: CommandContext = {
 describe('the sample decider (given/when/then)', () => {
   const spec = deciderSpecification(tally);
   it('increments an open tally', () => {
-    spec.given([]).when({ type: 'Increment', by: 2 }).then([{ type: 'Incremented', data: { by: 2 } }]);
+    spec
+      .given([])
+      .when({ type: 'Increment', by: 2 })
+      .then([{ type: 'Incremented', data: { by: 2 } }]);
   });
   it('refuses to increment a closed tally', () => {
-    spec.given([{ type: 'Closed', data: {} }]).when({ type: 'Increment', by: 1 }).thenThrows(TallyClosed);
+    spec
+      .given([{ type: 'Closed', data: {} }])
+      .when({ type: 'Increment', by: 1 })
+      .thenThrows(TallyClosed);
   });
 });
 
@@ -89,7 +96,9 @@ describe('CommandHandler', () => {
   it('folds the stored events into the state the decider sees', async () => {
     await handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context);
     await handler.handle(tally, 'tally-1', { type: 'Close' }, context);
-    await expect(handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context)).rejects.toBeInstanceOf(TallyClosed);
+    await expect(
+      handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context),
+    ).rejects.toBeInstanceOf(TallyClosed);
     expect(await collect(store.readStream('tally-1'))).toHaveLength(2);
     expect(outcomes.at(-1)).toEqual(['Increment', 'rejected']);
   });
@@ -97,7 +106,9 @@ describe('CommandHandler', () => {
   it('retries a conflicting command declared safe, losing no update', async () => {
     await Promise.all(
       Array.from({ length: 20 }, () =>
-        handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context, { retriesOnConflict: 50 }),
+        handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context, {
+          retriesOnConflict: 50,
+        }),
       ),
     );
     const final = await handler.handle(tally, 'tally-1', { type: 'Increment', by: 0 }, context);
@@ -110,7 +121,9 @@ describe('CommandHandler', () => {
       [1, 2].map(() => handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context)),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(WrongExpectedVersion) });
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: expect.any(WrongExpectedVersion),
+    });
     expect(outcomes.map(([, o]) => o).sort()).toEqual(['accepted', 'conflict']);
   });
 
@@ -126,15 +139,29 @@ describe('CommandHandler', () => {
     };
     const conflicted = new CommandHandler(alwaysConflicting);
     await expect(
-      conflicted.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context, { retriesOnConflict: 3 }),
+      conflicted.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context, {
+        retriesOnConflict: 3,
+      }),
     ).rejects.toBeInstanceOf(WrongExpectedVersion);
     expect(appends).toBe(4);
   });
 
   it('stores nothing twice when a command is handled again with the same event ids', async () => {
     const options = { eventId: (i: number) => `00000000-0000-4000-8000-00000000000${i}` };
-    const first = await handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context, options);
-    const again = await handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context, options);
+    const first = await handler.handle(
+      tally,
+      'tally-1',
+      { type: 'Increment', by: 1 },
+      context,
+      options,
+    );
+    const again = await handler.handle(
+      tally,
+      'tally-1',
+      { type: 'Increment', by: 1 },
+      context,
+      options,
+    );
     expect(again.position).toBe(first.position);
     expect(await collect(store.readStream('tally-1'))).toHaveLength(1);
   });

@@ -42,7 +42,8 @@ export type CommandOutcome = 'accepted' | 'rejected' | 'conflict' | 'failed';
 export class CommandHandler {
   constructor(
     private readonly store: EventStore,
-    private readonly onOutcome: (commandType: string, outcome: CommandOutcome) => void = () => undefined,
+    private readonly onOutcome: (commandType: string, outcome: CommandOutcome) => void = () =>
+      undefined,
   ) {}
 
   async handle<TCommand extends { readonly type: string }, TEvent extends DomainEvent, TState>(
@@ -97,7 +98,12 @@ export class CommandHandler {
     }));
     const appended = await this.store.append(streamId, envelopes, { expectedRevision });
     const newState = events.reduce(decider.evolve, state);
-    return { state: newState, events, revision: appended.nextRevision, position: appended.position };
+    return {
+      state: newState,
+      events,
+      revision: appended.nextRevision,
+      position: appended.position,
+    };
   }
 }
 
@@ -123,7 +129,11 @@ function backoff(attempt: number): Promise<void> {
 function outcomeOf(error: unknown): CommandOutcome {
   if (error instanceof WrongExpectedVersion) return 'conflict';
   const kind = (error as { kind?: unknown } | null)?.kind;
-  return kind === 'rule' || kind === 'validation' || kind === 'not-found' || kind === 'conflict' || kind === 'gone'
+  return kind === 'rule' ||
+    kind === 'validation' ||
+    kind === 'not-found' ||
+    kind === 'conflict' ||
+    kind === 'gone'
     ? 'rejected'
     : 'failed';
 }

@@ -4,9 +4,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreStartupError } from '../event-store.errors.js';
-import { EVENTS_APPLICATION_ID, EVENTS_FILE_NAME, EVENTS_SCHEMA_VERSION, openEventDatabase } from './sqlite-database.js';
+import {
+  EVENTS_APPLICATION_ID,
+  EVENTS_FILE_NAME,
+  EVENTS_SCHEMA_VERSION,
+  openEventDatabase,
+} from './sqlite-database.js';
 
-const digest = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+const digest = (path: string): string =>
+  createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('opening the embedded event database', () => {
   let dir: string;

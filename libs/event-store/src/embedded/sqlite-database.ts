@@ -45,14 +45,19 @@ export function ensureWritableDirectory(dir: string): string {
  * Refuses, without writing anything, a file that is not SQLite, another application's
  * database, or a schema newer than this code knows.
  */
-export function openEventDatabase(dir: string, synchronous: SynchronousLevel = 'FULL'): Database.Database {
+export function openEventDatabase(
+  dir: string,
+  synchronous: SynchronousLevel = 'FULL',
+): Database.Database {
   const file = join(ensureWritableDirectory(dir), EVENTS_FILE_NAME);
   const existed = existsSync(file);
   let db: Database.Database;
   try {
     db = new Database(file);
   } catch (error) {
-    throw new EventStoreStartupError(`Cannot open ${file}: ${(error as Error).message}`, { cause: error });
+    throw new EventStoreStartupError(`Cannot open ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     if (existed) checkOwnership(db, file);
@@ -64,7 +69,9 @@ export function openEventDatabase(dir: string, synchronous: SynchronousLevel = '
   } catch (error) {
     db.close();
     if (error instanceof EventStoreStartupError) throw error;
-    throw new EventStoreStartupError(`Cannot use ${file}: ${(error as Error).message}`, { cause: error });
+    throw new EventStoreStartupError(`Cannot use ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 

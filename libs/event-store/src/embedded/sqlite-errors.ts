@@ -8,9 +8,13 @@ export function toStorageError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && STORAGE_CODES.test(code)) {
-    return new EventStoreUnavailable('storage', `Event storage refused the operation (${code}): ${(error as Error).message}`, {
-      cause: error,
-    });
+    return new EventStoreUnavailable(
+      'storage',
+      `Event storage refused the operation (${code}): ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   return error;
 }

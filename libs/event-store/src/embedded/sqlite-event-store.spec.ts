@@ -1,7 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuplicateEventId, EventStoreUnavailable, WrongExpectedVersion } from '../event-store.errors.js';
+import {
+  DuplicateEventId,
+  EventStoreUnavailable,
+  WrongExpectedVersion,
+} from '../event-store.errors.js';
 import { collect, testEvent, testEvents } from '../testing/event-factory.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
@@ -42,7 +46,9 @@ describe('SqliteEventStore (embedded-specific behaviour)', () => {
   it('refuses event ids stored under another stream instead of storing them twice', async () => {
     const events = testEvents(2);
     await store.append('s-1', events, { expectedRevision: 'no_stream' });
-    await expect(store.append('s-2', events, { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(DuplicateEventId);
+    await expect(
+      store.append('s-2', events, { expectedRevision: 'no_stream' }),
+    ).rejects.toBeInstanceOf(DuplicateEventId);
     expect(await collect(store.readStream('s-2'))).toEqual([]);
   });
 
@@ -63,12 +69,16 @@ describe('SqliteEventStore (embedded-specific behaviour)', () => {
     expect(await store.headPosition()).toBe(position);
     await store.close();
     await expect(store.ping()).rejects.toBeInstanceOf(EventStoreUnavailable);
-    await expect(store.append('s-1', testEvents(1), { expectedRevision: 'any' })).rejects.toMatchObject({
+    await expect(
+      store.append('s-1', testEvents(1), { expectedRevision: 'any' }),
+    ).rejects.toMatchObject({
       code: 'event-store-closed',
     });
   });
 
   it('refuses an empty append', async () => {
-    await expect(store.append('s-1', [], { expectedRevision: 'any' })).rejects.toThrow('at least one event');
+    await expect(store.append('s-1', [], { expectedRevision: 'any' })).rejects.toThrow(
+      'at least one event',
+    );
   });
 });

@@ -71,9 +71,14 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(closedError());
-    if (events.length === 0) return Promise.reject(new TypeError('append needs at least one event'));
+    if (events.length === 0)
+      return Promise.reject(new TypeError('append needs at least one event'));
     return new Promise((resolve, reject) => {
       this.queue.push({ streamId, events, expected: options.expectedRevision, resolve, reject });
       if (!this.flushScheduled) {
@@ -83,7 +88,10 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+  async *readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
     const statement = this.db.prepare<[string, number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision ${backwards ? '<=' : '>='} ?
@@ -92,7 +100,9 @@ export class SqliteEventStore implements EventStore {
     let next = options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
     let remaining = options.maxCount ?? Infinity;
     while (remaining > 0 && next >= 0n) {
-      const rows = this.read(() => statement.all(streamId, Number(next), Math.min(PAGE_SIZE, remaining)));
+      const rows = this.read(() =>
+        statement.all(streamId, Number(next), Math.min(PAGE_SIZE, remaining)),
+      );
       for (const row of rows) yield toRecordedEvent(row);
       remaining -= rows.length;
       if (rows.length < PAGE_SIZE) return;
@@ -101,7 +111,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    const from = options.fromPosition === undefined || options.fromPosition === 'start' ? 0n : options.fromPosition;
+    const from =
+      options.fromPosition === undefined || options.fromPosition === 'start'
+        ? 0n
+        : options.fromPosition;
     const page = this.pageReader(options.filter);
     let after = from - 1n;
     let remaining = options.maxCount ?? Infinity;
@@ -115,7 +128,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    const after = options.fromPosition === undefined || options.fromPosition === 'start' ? 0n : options.fromPosition;
+    const after =
+      options.fromPosition === undefined || options.fromPosition === 'start'
+        ? 0n
+        : options.fromPosition;
     return subscribeToPagedLog({
       after,
       readPage: this.pageReader(options.filter),
@@ -143,7 +159,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Events strictly after `after`, in global order, matching the filter. */
-  private pageReader(filter: AllFilter | undefined): (after: bigint, limit: number) => RecordedEvent[] {
+  private pageReader(
+    filter: AllFilter | undefined,
+  ): (after: bigint, limit: number) => RecordedEvent[] {
     const where = filterClause(filter);
     const statement = this.db.prepare<unknown[], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND ${where.sql} ORDER BY position LIMIT ?`,
@@ -168,15 +186,17 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
     const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
     try {
-      this.db.transaction(() => {
-        for (const pending of batch) {
-          try {
-            outcomes.push({ ok: true, result: this.appendOne(pending) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
+      this.db
+        .transaction(() => {
+          for (const pending of batch) {
+            try {
+              outcomes.push({ ok: true, result: this.appendOne(pending) });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
           }
-        }
-      }).immediate();
+        })
+        .immediate();
     } catch (error) {
       const failure = toStorageError(error);
       for (const pending of batch) pending.reject(failure);
@@ -212,7 +232,7 @@ export class SqliteEventStore implements EventStore {
   private insertEvent(streamId: string, revision: bigint, event: NewEvent): Database.RunResult {
     try {
       return this.statements.insert.run(
-          event.eventId,
+        event.eventId,
         streamId,
         revision,
         event.type,
@@ -232,7 +252,10 @@ export class SqliteEventStore implements EventStore {
    * A retried append (same event ids, same stream, same order) returns the first result and
    * stores nothing. Ids stored in any other arrangement are refused.
    */
-  private findRetriedAppend(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
+  private findRetriedAppend(
+    streamId: string,
+    events: readonly NewEvent[],
+  ): AppendResult | undefined {
     const stored = events.map((event) => this.statements.byId.get(event.eventId));
     if (stored.every((row) => row === undefined)) return undefined;
     const first = stored[0];

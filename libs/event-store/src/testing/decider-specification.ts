@@ -17,7 +17,9 @@ export function deciderSpecification<TCommand, TEvent extends DomainEvent, TStat
             then(expected: readonly TEvent[]): void {
               expect(run()).toEqual(expected);
             },
-            thenThrows(expected: Record<string, unknown> | (new (...args: never[]) => Error)): void {
+            thenThrows(
+              expected: Record<string, unknown> | (new (...args: never[]) => Error),
+            ): void {
               let thrown: unknown;
               try {
                 run();

@@ -18,7 +18,9 @@ export function appendContract(ctx: ContractContext): void {
   it('refuses no_stream on an existing stream with the actual revision', async () => {
     const id = stream();
     await ctx.store.append(id, testEvents(3), { expectedRevision: 'no_stream' });
-    const error = await ctx.store.append(id, testEvents(1), { expectedRevision: 'no_stream' }).catch((e: unknown) => e);
+    const error = await ctx.store
+      .append(id, testEvents(1), { expectedRevision: 'no_stream' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WrongExpectedVersion);
     expect(error).toMatchObject({ streamId: id, expected: 'no_stream', actual: 2n });
   });
@@ -26,11 +28,15 @@ export function appendContract(ctx: ContractContext): void {
   it('refuses a stale revision and stream_exists on a missing stream', async () => {
     const id = stream();
     await ctx.store.append(id, testEvents(2), { expectedRevision: 'no_stream' });
-    await expect(ctx.store.append(id, testEvents(1), { expectedRevision: 0n })).rejects.toMatchObject({
+    await expect(
+      ctx.store.append(id, testEvents(1), { expectedRevision: 0n }),
+    ).rejects.toMatchObject({
       expected: 0n,
       actual: 1n,
     });
-    await expect(ctx.store.append(stream(), testEvents(1), { expectedRevision: 'stream_exists' })).rejects.toMatchObject({
+    await expect(
+      ctx.store.append(stream(), testEvents(1), { expectedRevision: 'stream_exists' }),
+    ).rejects.toMatchObject({
       code: 'wrong-expected-version',
       actual: 'no_stream',
     });
@@ -73,7 +79,9 @@ export function appendContract(ctx: ContractContext): void {
   it('keeps events of concurrent appends to different streams in one global order', async () => {
     const category = uniqueCategory('order');
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, n) => ctx.store.append(`${category}-${n}`, testEvents(2), { expectedRevision: 'no_stream' })),
+      Array.from({ length: 10 }, (_, n) =>
+        ctx.store.append(`${category}-${n}`, testEvents(2), { expectedRevision: 'no_stream' }),
+      ),
     );
     const positions = results.map((r) => r.position);
     expect(new Set(positions).size).toBe(10);

@@ -29,7 +29,9 @@ export function subscribeContract(ctx: ContractContext): void {
     const subscription = ctx.store.subscribeToAll({ fromPosition: 'start', filter });
     const writer = (async () => {
       for (let n = 0; n < 20; n++) {
-        await ctx.store.append(`${category}-${n % 4}`, [testEvent('Live', { n })], { expectedRevision: 'any' });
+        await ctx.store.append(`${category}-${n % 4}`, [testEvent('Live', { n })], {
+          expectedRevision: 'any',
+        });
         if (n % 5 === 0) await sleep(5);
       }
     })();
@@ -56,7 +58,9 @@ export function subscribeContract(ctx: ContractContext): void {
     });
     await subscription.stop();
     expect(maxInFlight).toBe(1);
-    expect(received.map((e) => e.revision)).toEqual(Array.from({ length: 30 }, (_, n) => BigInt(n)));
+    expect(received.map((e) => e.revision)).toEqual(
+      Array.from({ length: 30 }, (_, n) => BigInt(n)),
+    );
   });
 
   it('resumes after a checkpoint: only the events after that position', async () => {
@@ -88,7 +92,9 @@ export function subscribeContract(ctx: ContractContext): void {
   });
 
   it('ends the iteration when stopped while waiting for events', async () => {
-    const subscription = ctx.store.subscribeToAll({ filter: { streamNamePrefixes: [uniqueCategory('stop')] } });
+    const subscription = ctx.store.subscribeToAll({
+      filter: { streamNamePrefixes: [uniqueCategory('stop')] },
+    });
     const iteration = take(subscription, 1);
     await sleep(20);
     await subscription.stop();

@@ -1,0 +1,52 @@
+import { type ModuleMetadata, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { loadConfig } from './config/app-config.js';
+import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
+import { CORRELATION_HEADER, correlationIdOf } from './observability/correlation-id.js';
+import { ValidationFailed } from './errors/validation-failed.js';
+import { registerHttpMetrics } from './observability/http-metrics.hook.js';
+import { MetricsService } from './observability/metrics.service.js';
+
+/**
+ * Builds the api (not yet listening). Shared by `main.ts`, the end-to-end tests and benchmarks;
+ * `extraImports` lets a test or benchmark mount modules of its own beside the api's.
+ */
+export async function createApp(
+  env: Record<string, string | undefined> = process.env,
+  extraImports: ModuleMetadata['imports'] = [],
+): Promise<NestFastifyApplication> {
+  const config = loadConfig(env);
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    return503OnClosing: true,
+    requestIdHeader: false,
+    genReqId: correlationIdOf,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(env, extraImports),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => ValidationFailed.fromClassValidator(errors),
+    }),
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header(CORRELATION_HEADER, request.id);
+  });
+  registerHttpMetrics(fastify, app.get(MetricsService));
+  return app;
+}

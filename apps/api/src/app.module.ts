@@ -1,0 +1,41 @@
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { loadConfig } from './config/app-config.js';
+import { EventStoreModule } from './event-store/event-store.module.js';
+import { HealthModule } from './health/health.module.js';
+import { correlationIdOf } from './observability/correlation-id.js';
+import { ObservabilityModule } from './observability/observability.module.js';
+
+@Module({})
+export class AppModule {
+  /** The whole api, configured from `env` (process.env in production, a test's own in tests). */
+  static forRoot(
+    env: Record<string, string | undefined>,
+    extraImports: ModuleMetadata['imports'] = [],
+  ): DynamicModule {
+    const config = loadConfig(env);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => config }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: correlationIdOf,
+            customAttributeKeys: { reqId: 'correlationId' },
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie'],
+              censor: '[redacted]',
+            },
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+          },
+        }),
+        ObservabilityModule,
+        EventStoreModule,
+        HealthModule,
+        ...(extraImports ?? []),
+      ],
+    };
+  }
+}

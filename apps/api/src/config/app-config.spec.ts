@@ -1,0 +1,64 @@
+import { ConfigurationError, loadConfig } from './app-config.js';
+
+describe('configuration', () => {
+  it('has a safe default for every setting in the embedded mode', () => {
+    expect(loadConfig({})).toEqual({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      DATA_DIR: './data',
+      AUTH_JWT_SECRET: undefined,
+      EVENTSTORE_CONNECTION_STRING: undefined,
+      EVENTSTORE_SQLITE_SYNCHRONOUS: 'FULL',
+      LOG_LEVEL: 'info',
+      BODY_LIMIT_BYTES: 1048576,
+      SHUTDOWN_TIMEOUT_MS: 10000,
+    });
+  });
+
+  it('reads the settings given', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATA_DIR: '/var/lib/cw',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      AUTH_JWT_SECRET: 's'.repeat(32),
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      DATA_DIR: '/var/lib/cw',
+      AUTH_JWT_SECRET: 's'.repeat(32),
+    });
+    expect(config.EVENTSTORE_CONNECTION_STRING).toBe('esdb://localhost:2113?tls=false');
+  });
+
+  it('treats an empty optional setting as unset', () => {
+    expect(loadConfig({ EVENTSTORE_CONNECTION_STRING: '', AUTH_JWT_SECRET: ' ' })).toMatchObject({
+      EVENTSTORE_CONNECTION_STRING: undefined,
+      AUTH_JWT_SECRET: undefined,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT must be a whole number \(got "abc"\)$/],
+    [{ PORT: '70000' }, /^PORT must be between 1 and 65535/],
+    [{ AUTH_JWT_SECRET: 'short' }, /^AUTH_JWT_SECRET must be at least 32 characters/],
+    [
+      { EVENTSTORE_CONNECTION_STRING: 'http://x' },
+      /^EVENTSTORE_CONNECTION_STRING must be an EventStoreDB connection string/,
+    ],
+    [{ EVENTSTORE_SQLITE_SYNCHRONOUS: 'OFF' }, /^EVENTSTORE_SQLITE_SYNCHRONOUS /],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+  ])('refuses %j with a message naming the setting', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).problems).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('reports every bad setting at once', () => {
+    expect(() => loadConfig({ PORT: '0', LOG_LEVEL: 'x' })).toThrow(/PORT .*; LOG_LEVEL /);
+  });
+});

@@ -1,0 +1,75 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { AppError, type ErrorKind } from '../../../../libs/event-store/src/index.js';
+import { ValidationFailed } from './validation-failed.js';
+
+/** RFC 9457 problem details, as every error response of the api carries them. */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: string;
+  readonly instance?: string;
+  readonly errors?: readonly { field: string; message: string }[];
+}
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  gone: 410,
+  precondition: 412,
+  rule: 422,
+  unavailable: 503,
+};
+
+export const problemType = (code: string): string => `/problems/${code}`;
+
+const titleOf = (status: number): string =>
+  (HttpStatus[status] ?? 'Error')
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+
+function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Partial<ProblemDetails> = {},
+): ProblemDetails {
+  return { type: problemType(code), title: titleOf(status), status, detail, code, ...extra };
+}
+
+/** Turns anything thrown while serving a request into problem details; 5xx hide the cause. */
+export function toProblemDetails(error: unknown): ProblemDetails {
+  if (error instanceof ValidationFailed) {
+    return problem(400, error.code, error.message, { errors: error.errors });
+  }
+  if (error instanceof AppError)
+    return problem(STATUS_BY_KIND[error.kind], error.code, error.message);
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = titleOf(status).toLowerCase().replaceAll(' ', '-');
+    return problem(
+      status,
+      code,
+      status >= 500 ? 'The server failed to handle the request' : error.message,
+    );
+  }
+  const fastify = error as { statusCode?: unknown; code?: unknown; message?: unknown };
+  if (
+    typeof fastify.statusCode === 'number' &&
+    fastify.statusCode >= 400 &&
+    fastify.statusCode < 500
+  ) {
+    const code =
+      typeof fastify.code === 'string'
+        ? fastify.code.toLowerCase().replaceAll('_', '-')
+        : 'bad-request';
+    return problem(fastify.statusCode, code, String(fastify.message));
+  }
+  return problem(500, 'internal-error', 'The server failed to handle the request');
+}

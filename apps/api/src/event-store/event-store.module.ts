@@ -1,0 +1,39 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  createEventStore,
+  EVENT_STORE,
+  type EventStore,
+} from '../../../../libs/event-store/src/index.js';
+import type { AppConfig } from '../config/app-config.js';
+import { MetricsService } from '../observability/metrics.service.js';
+import { InstrumentedEventStore } from './instrumented-event-store.js';
+
+/** Provides the configured `EventStore` under `EVENT_STORE` and closes it after the HTTP server. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EVENT_STORE,
+      inject: [ConfigService, MetricsService],
+      useFactory: (config: ConfigService<AppConfig, true>, metrics: MetricsService): EventStore =>
+        new InstrumentedEventStore(
+          createEventStore({
+            connectionString: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
+            dataDir: config.get('DATA_DIR', { infer: true }),
+            synchronous: config.get('EVENTSTORE_SQLITE_SYNCHRONOUS', { infer: true }),
+          }),
+          (count) => metrics.eventsAppended.inc(count),
+        ),
+    },
+  ],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Runs after the HTTP server has stopped and finished its in-flight requests. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

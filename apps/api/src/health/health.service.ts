@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
+
+export interface ComponentHealth {
+  readonly name: string;
+  readonly status: 'up' | 'down' | 'failed';
+  readonly [detail: string]: unknown;
+}
+
+/** Something that reports its health (projections register themselves here). */
+export type HealthCheck = () => Promise<ComponentHealth>;
+
+export interface HealthReport {
+  readonly status: 'ok' | 'unavailable';
+  readonly checks: readonly ComponentHealth[];
+}
+
+const CHECK_TIMEOUT_MS = 2000;
+
+@Injectable()
+export class HealthService {
+  private readonly checks: HealthCheck[] = [() => this.eventStore()];
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  register(check: HealthCheck): void {
+    this.checks.push(check);
+  }
+
+  async report(): Promise<HealthReport> {
+    const checks = await Promise.all(this.checks.map((check) => withTimeout(check)));
+    const ok = checks.every((check) => check.status === 'up');
+    return { status: ok ? 'ok' : 'unavailable', checks };
+  }
+
+  private async eventStore(): Promise<ComponentHealth> {
+    try {
+      await this.store.ping();
+      return {
+        name: 'event-store',
+        status: 'up',
+        headPosition: (await this.store.headPosition()).toString(),
+      };
+    } catch (error) {
+      return { name: 'event-store', status: 'down', error: (error as Error).message };
+    }
+  }
+}
+
+async function withTimeout(check: HealthCheck): Promise<ComponentHealth> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<ComponentHealth>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ name: check.name || 'check', status: 'down', error: 'timed out' }),
+      CHECK_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([
+      check().catch((e: unknown) => ({ name: 'check', status: 'down' as const, error: String(e) })),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

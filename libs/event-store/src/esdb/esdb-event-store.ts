@@ -1,0 +1,154 @@
+import { type EventStoreDBClient, FORWARDS } from '@eventstore/db-client';
+import type { NewEvent, RecordedEvent } from '../event-envelope.js';
+import { EventStoreUnavailable, WrongExpectedVersion } from '../event-store.errors.js';
+import type {
+  AllSubscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeToAllOptions,
+} from '../event-store.port.js';
+import { isStreamNotFound, isTransientEsdbError, mapEsdbError } from './esdb-errors.js';
+import {
+  toClientExpectedRevision,
+  toClientReadStreamOptions,
+  toEventData,
+  toReadPosition,
+  toRecordedEvent,
+} from './esdb-mapping.js';
+import { connect, lastUserPosition, pingServer } from './esdb-connection.js';
+import { drain, positionOf, subscriptionOpener, userEvents } from './esdb-reads.js';
+import { type Backoff, ResubscribingSubscription } from './esdb-subscription.js';
+
+/** How to reach EventStoreDB, and how subscriptions ride out its outages. */
+export interface EsdbEventStoreOptions {
+  /** e.g. `esdb://localhost:2113?tls=false` (EVENTSTORE_CONNECTION_STRING). */
+  readonly connectionString: string;
+  /** Pause before a dropped subscription resubscribes; 100 ms doubling to 5 s by default. */
+  readonly resubscribeBackoff?: Backoff;
+  /** Told of every subscription drop before it resubscribes: log it, count it. */
+  readonly onSubscriptionDropped?: (reason: unknown, retryInMs: number) => void;
+  /** How long `ping()` waits for the server; 5 s by default. */
+  readonly pingTimeoutMs?: number;
+}
+
+/** The EventStore port over EventStoreDB / KurrentDB, through `@eventstore/db-client`. */
+export class EsdbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly subscriptions = new Set<AllSubscription>();
+  private readonly options: EsdbEventStoreOptions;
+  private closed = false;
+
+  /** Connects lazily: the first call reaches the server. */
+  constructor(options: EsdbEventStoreOptions | string) {
+    this.options = typeof options === 'string' ? { connectionString: options } : options;
+    this.client = connect(this.options.connectionString);
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    if (events.length === 0) throw new TypeError('append needs at least one event');
+    try {
+      const result = await this.client.appendToStream(streamId, events.map(toEventData), {
+        expectedRevision: toClientExpectedRevision(options.expectedRevision),
+      });
+      const revision = result.nextExpectedRevision;
+      // `success` is false only with `throwOnAppendFailure=false` in the connection string.
+      if (!result.success) {
+        const actual = revision >= 0n ? revision : 'no_stream';
+        throw new WrongExpectedVersion(streamId, options.expectedRevision, actual);
+      }
+      // Servers leave the position out of an idempotent retry's answer: read it back.
+      const position =
+        result.position?.commit ?? (await positionOf(this.client, streamId, revision));
+      return { nextRevision: revision, position };
+    } catch (error) {
+      throw mapEsdbError(error, streamId);
+    }
+  }
+
+  async *readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    if (options.maxCount !== undefined && options.maxCount <= 0) return;
+    const read = this.client.readStream(streamId, toClientReadStreamOptions(options));
+    try {
+      for await (const resolved of drain(read)) {
+        const event = toRecordedEvent(resolved);
+        if (event) yield event;
+      }
+    } catch (error) {
+      if (isStreamNotFound(error)) return;
+      throw mapEsdbError(error, streamId);
+    }
+  }
+
+  /** The client (6.2) cannot filter reads of `$all` on the server: the filter applies here. */
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    let remaining = options.maxCount ?? Infinity;
+    if (remaining <= 0) return;
+    const read = this.client.readAll({
+      fromPosition: toReadPosition(options.fromPosition),
+      direction: FORWARDS,
+    });
+    try {
+      for await (const event of userEvents(drain(read), options.filter)) {
+        yield event;
+        if (--remaining <= 0) return;
+      }
+    } catch (error) {
+      throw mapEsdbError(error);
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    this.assertOpen();
+    const subscription = new ResubscribingSubscription({
+      from: options.fromPosition ?? 'start',
+      open: subscriptionOpener(this.client, options.filter),
+      isTransient: isTransientEsdbError,
+      mapError: (error) => mapEsdbError(error),
+      ...(this.options.resubscribeBackoff && { backoff: this.options.resubscribeBackoff }),
+      ...(this.options.onSubscriptionDropped && { onDrop: this.options.onSubscriptionDropped }),
+    });
+    this.subscriptions.add(subscription);
+    return {
+      [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  async headPosition(): Promise<bigint> {
+    this.assertOpen();
+    return lastUserPosition(this.client);
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    await pingServer(this.client, this.options.pingTimeoutMs ?? 5_000);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.subscriptions.clear();
+    await this.client.dispose();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailable('closed', 'The event store is closed');
+  }
+}

@@ -1,0 +1,120 @@
+import { Body, Controller, Module, Post } from '@nestjs/common';
+import { IsEmail, IsString, MinLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import request from 'supertest';
+import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/index.js';
+import { testEvents } from '../../libs/event-store/src/testing/event-factory.js';
+import { startTestApi, type TestApi } from '../fixtures/api-app.js';
+
+class ProbeAddress {
+  @IsString() @MinLength(2) city!: string;
+}
+class ProbeBody {
+  @IsEmail() email!: string;
+  @ValidateNested() @Type(() => ProbeAddress) address!: ProbeAddress;
+}
+@Controller('probe')
+class ProbeController {
+  @Post()
+  echo(@Body() body: ProbeBody): ProbeBody {
+    return body;
+  }
+}
+/** A route that exists only in this test, to exercise the api's validation and error handling. */
+@Module({ controllers: [ProbeController] })
+class ProbeModule {}
+
+describe('api foundation (HTTP)', () => {
+  let api: TestApi;
+  let http: ReturnType<typeof request>;
+  beforeEach(async () => {
+    api = await startTestApi({ BODY_LIMIT_BYTES: '4096' }, [ProbeModule]);
+    http = request(api.app.getHttpServer());
+  });
+  afterEach(() => api.close());
+
+  it('GET /health answers 200 with the event store up and its head position', async () => {
+    const response = await http.get('/health').expect(200);
+    expect(response.body).toEqual({
+      status: 'ok',
+      checks: [{ name: 'event-store', status: 'up', headPosition: '0' }],
+    });
+  });
+
+  it('GET /health answers 503 naming the event store when it cannot be reached', async () => {
+    await api.app.get<EventStore>(EVENT_STORE).close();
+    const response = await http.get('/health').expect(503);
+    expect(response.body).toMatchObject({
+      status: 'unavailable',
+      checks: [{ name: 'event-store', status: 'down' }],
+    });
+  });
+
+  it('GET /metrics serves Prometheus text with latency, commands, events and projection series', async () => {
+    await api.app
+      .get<EventStore>(EVENT_STORE)
+      .append('m-1', testEvents(3), { expectedRevision: 'any' });
+    await http.get('/health').expect(200);
+    const response = await http.get('/metrics').expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(response.text).toContain(
+      'http_request_duration_seconds_count{method="GET",route="/health",status_code="200"} 1',
+    );
+    expect(response.text).toContain('events_appended_total 3');
+    expect(response.text).toContain('# TYPE commands_total counter');
+    expect(response.text).toContain('# TYPE projection_lag gauge');
+  });
+
+  it('gives every response a correlation id, keeping a safe one the caller sent', async () => {
+    const generated = await http.get('/health');
+    expect(generated.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await http.get('/health').set('X-Correlation-Id', 'order-42.retry_1');
+    expect(kept.headers['x-correlation-id']).toBe('order-42.retry_1');
+    const replaced = await http.get('/health').set('X-Correlation-Id', 'bad id\twith spaces');
+    expect(replaced.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers an unknown route with 404 problem details', async () => {
+    const response = await http.get('/v1/nothing-here').expect(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({
+      status: 404,
+      title: 'Not Found',
+      type: expect.any(String),
+      detail: expect.any(String),
+    });
+  });
+
+  it('answers malformed JSON with 400 problem details', async () => {
+    const response = await http
+      .post('/probe')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ')
+      .expect(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 400, type: expect.any(String) });
+  });
+
+  it('answers an oversized body with 413 problem details', async () => {
+    const response = await http
+      .post('/probe')
+      .send({ email: 'a@b.cz', address: { city: 'x'.repeat(5000) } })
+      .expect(413);
+    expect(response.body).toMatchObject({ status: 413 });
+  });
+
+  it('names each bad field, nested ones and unknown ones included', async () => {
+    const response = await http
+      .post('/probe')
+      .send({ email: 'not-an-email', address: { city: 'P' }, isAdmin: true })
+      .expect(400);
+    const fields = (response.body.errors as { field: string }[]).map((e) => e.field).sort();
+    expect(fields).toEqual(['address.city', 'email', 'isAdmin']);
+    expect(response.body).toMatchObject({ status: 400, code: 'validation-failed' });
+  });
+
+  it('accepts a valid body', async () => {
+    const body = { email: 'jana@contoso.cz', address: { city: 'Praha' } };
+    await http.post('/probe').send(body).expect(201, body);
+  });
+});
