@@ -1,7 +1,7 @@
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { EsdbEventStore } from './esdb-event-store.js';
 
-// Runs against a real node (docker compose, or `npm run kurrentdb`) when one is configured.
+// Runs against a real node (e.g. docker/docker-compose.yml) when one is configured.
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 
 if (connectionString) {
