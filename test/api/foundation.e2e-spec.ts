@@ -1,4 +1,4 @@
-import { Body, Controller, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Module, Post } from '@nestjs/common';
 import { IsEmail, IsString, MinLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import request from 'supertest';
@@ -15,6 +15,18 @@ class ProbeBody {
 }
 @Controller('probe')
 class ProbeController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Takes a while, then writes: shows whether shutdown waits for in-flight requests. */
+  @Get('slow')
+  async slow(): Promise<{ position: string }> {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { position } = await this.store.append('slow-1', testEvents(1), {
+      expectedRevision: 'any',
+    });
+    return { position: position.toString() };
+  }
+
   @Post()
   echo(@Body() body: ProbeBody): ProbeBody {
     return body;
@@ -111,6 +123,20 @@ describe('api foundation (HTTP)', () => {
     const fields = (response.body.errors as { field: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['address.city', 'email', 'isAdmin']);
     expect(response.body).toMatchObject({ status: 400, code: 'validation-failed' });
+  });
+
+  it('on shutdown finishes in-flight requests (they can still write) before closing the store', async () => {
+    await api.app.listen(0, '127.0.0.1');
+    const inFlight = fetch(`${await api.app.getUrl()}/probe/slow`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closed = api.close();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ position: '1' });
+    await closed;
+    await expect(api.app.get<EventStore>(EVENT_STORE).ping()).rejects.toMatchObject({
+      code: 'event-store-closed',
+    });
   });
 
   it('accepts a valid body', async () => {

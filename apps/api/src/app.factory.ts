@@ -1,5 +1,6 @@
 import { type ModuleMetadata, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -9,6 +10,20 @@ import { CORRELATION_HEADER, correlationIdOf } from './observability/correlation
 import { ValidationFailed } from './errors/validation-failed.js';
 import { registerHttpMetrics } from './observability/http-metrics.hook.js';
 import { MetricsService } from './observability/metrics.service.js';
+
+/**
+ * While the server shuts down, answers in-flight requests with `Connection: close`, so their
+ * keep-alive sockets end with the response instead of holding the shutdown open.
+ */
+function closeConnectionsWhenDraining(fastify: FastifyInstance): void {
+  let draining = false;
+  fastify.addHook('preClose', async () => {
+    draining = true;
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (draining) void reply.header('Connection', 'close');
+  });
+}
 
 /**
  * Builds the api (not yet listening). Shared by `main.ts`, the end-to-end tests and benchmarks;
@@ -48,5 +63,6 @@ export async function createApp(
     reply.header(CORRELATION_HEADER, request.id);
   });
   registerHttpMetrics(fastify, app.get(MetricsService));
+  closeConnectionsWhenDraining(fastify);
   return app;
 }
