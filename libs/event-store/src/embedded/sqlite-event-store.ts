@@ -210,28 +210,36 @@ export class SqliteEventStore implements EventStore {
     this.notifier.notify();
   }
 
-  /** Runs inside the batch transaction, in a savepoint of its own. */
-  private appendOne({ streamId, events, expected }: PendingAppend): AppendResult {
-    const retried = this.findRetriedAppend(streamId, events);
-    if (retried) return retried;
-    return this.db.transaction(() => {
-      const head = this.statements.head.get(streamId) as number | null;
-      const current = head === null ? -1n : BigInt(head);
-      checkExpected(streamId, expected, current);
-      let revision = current;
-      let position = 0n;
-      for (const event of events) {
-        revision++;
-        const info = this.insertEvent(streamId, revision, event);
-        position = BigInt(info.lastInsertRowid);
-      }
-      return { nextRevision: revision, position };
-    })();
+  /**
+   * Runs inside the batch transaction. A multi-event append gets a savepoint of its own; a
+   * single insert is atomic by itself. The retry lookup runs only when the append fails, so
+   * the common path costs one head read and the inserts.
+   */
+  private appendOne(pending: PendingAppend): AppendResult {
+    try {
+      return pending.events.length === 1
+        ? this.writeEvents(pending)
+        : this.db.transaction(() => this.writeEvents(pending))();
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersion) && !isEventIdConflict(error)) throw error;
+      const retried = this.findRetriedAppend(pending.streamId, pending.events);
+      if (retried) return retried;
+      if (error instanceof WrongExpectedVersion) throw error;
+      const ids = pending.events.map((event) => event.eventId);
+      const repeated = ids.find((id, i) => ids.indexOf(id) !== i) ?? (ids[0] as string);
+      throw new DuplicateEventId(pending.streamId, repeated);
+    }
   }
 
-  private insertEvent(streamId: string, revision: bigint, event: NewEvent): Database.RunResult {
-    try {
-      return this.statements.insert.run(
+  private writeEvents({ streamId, events, expected }: PendingAppend): AppendResult {
+    const head = this.statements.head.get(streamId) as number | null;
+    const current = head === null ? -1n : BigInt(head);
+    checkExpected(streamId, expected, current);
+    let revision = current;
+    let position = 0n;
+    for (const event of events) {
+      revision++;
+      const info = this.statements.insert.run(
         event.eventId,
         streamId,
         revision,
@@ -239,13 +247,9 @@ export class SqliteEventStore implements EventStore {
         JSON.stringify(event.data),
         JSON.stringify(event.metadata),
       );
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (code === 'SQLITE_CONSTRAINT_UNIQUE' && /event_id/.test((error as Error).message)) {
-        throw new DuplicateEventId(streamId, event.eventId);
-      }
-      throw error;
+      position = BigInt(info.lastInsertRowid);
     }
+    return { nextRevision: revision, position };
   }
 
   /**
@@ -278,6 +282,15 @@ function checkExpected(streamId: string, expected: ExpectedRevision, current: bi
     (expected === 'stream_exists' && current >= 0n) ||
     (typeof expected === 'bigint' && expected === current);
   if (!ok) throw new WrongExpectedVersion(streamId, expected, actual);
+}
+
+function isEventIdConflict(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    typeof message === 'string' &&
+    message.includes('event_id')
+  );
 }
 
 function closedError(): EventStoreUnavailable {
