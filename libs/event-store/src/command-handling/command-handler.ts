@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, EventMetadata, NewEvent } from '../event-envelope.js';
+import type { EventMetadata, NewEvent } from '../event-envelope.js';
 import { WrongExpectedVersion } from '../event-store.errors.js';
 import type { EventStore, ExpectedRevision } from '../event-store.port.js';
 import type { Decider, DomainEvent } from './decider.js';
 
-/** Who issues a command and why: becomes the metadata of every event it produces. */
-export interface CommandContext {
-  readonly correlationId: string;
-  readonly causationId: string;
-  readonly actor: Actor;
-  readonly partnerId: string;
-  readonly customerId?: string;
-  /** The command's time, also the events' `occurredAt` (ISO-8601). */
-  readonly occurredAt: string;
-}
+/**
+ * Who issues a command, when and why: becomes the metadata of every event it produces
+ * (`occurredAt` is the command's time).
+ */
+export type CommandContext = Omit<EventMetadata, 'schemaVersion'>;
 
 export interface HandleOptions {
   /** Extra attempts after a `WrongExpectedVersion`; only for commands that are safe to retry. */
@@ -108,16 +103,7 @@ export class CommandHandler {
 }
 
 function toMetadata(context: CommandContext, schemaVersion: number): EventMetadata {
-  const { correlationId, causationId, actor, partnerId, customerId, occurredAt } = context;
-  return {
-    correlationId,
-    causationId,
-    actor,
-    partnerId,
-    ...(customerId === undefined ? {} : { customerId }),
-    occurredAt,
-    schemaVersion,
-  };
+  return { ...context, schemaVersion };
 }
 
 /** Jittered, growing pause before a retry, so racing writers spread out. */
