@@ -64,6 +64,12 @@ export class SqliteEventStore implements EventStore {
         'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       maxPosition: db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck(),
+      streamForwards: db.prepare<[string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+      ),
+      streamBackwards: db.prepare<[string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      ),
     };
     this.notifier = new ChangeNotifier(
       () => db.pragma('data_version', { simple: true }) as number,
@@ -93,10 +99,7 @@ export class SqliteEventStore implements EventStore {
     options: ReadStreamOptions = {},
   ): AsyncIterable<RecordedEvent> {
     const backwards = options.direction === 'backwards';
-    const statement = this.db.prepare<[string, number, number], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision ${backwards ? '<=' : '>='} ?
-       ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`,
-    );
+    const statement = backwards ? this.statements.streamBackwards : this.statements.streamForwards;
     let next = options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
     let remaining = options.maxCount ?? Infinity;
     while (remaining > 0 && next >= 0n) {
