@@ -41,7 +41,7 @@ export async function createApp(
     genReqId: correlationIdOf,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(env, extraImports),
+    AppModule.forRoot(config, extraImports),
     adapter,
     {
       bufferLogs: true,

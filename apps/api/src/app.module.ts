@@ -1,7 +1,7 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { loadConfig } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { correlationIdOf } from './observability/correlation-id.js';
@@ -9,12 +9,8 @@ import { ObservabilityModule } from './observability/observability.module.js';
 
 @Module({})
 export class AppModule {
-  /** The whole api, configured from `env` (process.env in production, a test's own in tests). */
-  static forRoot(
-    env: Record<string, string | undefined>,
-    extraImports: ModuleMetadata['imports'] = [],
-  ): DynamicModule {
-    const config = loadConfig(env);
+  /** The whole api with its validated configuration (see `createApp`). */
+  static forRoot(config: AppConfig, extraImports: ModuleMetadata['imports'] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [

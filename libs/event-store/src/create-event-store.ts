@@ -18,10 +18,3 @@ export function createEventStore(settings: EventStoreSettings): EventStore {
     synchronous: settings.synchronous ?? 'FULL',
   });
 }
-
-/** Which adapter the settings select, for `/health` and the logs. */
-export function eventStoreKind(
-  settings: Pick<EventStoreSettings, 'connectionString'>,
-): 'embedded' | 'eventstoredb' {
-  return settings.connectionString ? 'eventstoredb' : 'embedded';
-}

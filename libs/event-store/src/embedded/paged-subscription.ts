@@ -21,7 +21,6 @@ export interface PagedLogSource {
 export function subscribeToPagedLog(source: PagedLogSource): AllSubscription {
   let stopped = false;
   let cancelWait: (() => void) | undefined;
-  let finished: Promise<void> = Promise.resolve();
   const unwatch = source.notifier.watch();
 
   async function* events(): AsyncGenerator<RecordedEvent> {
@@ -58,8 +57,7 @@ export function subscribeToPagedLog(source: PagedLogSource): AllSubscription {
       stopped = true;
       cancelWait?.();
       unwatch();
-      finished = iterator.return(undefined).then(() => undefined);
-      await finished;
+      await iterator.return(undefined);
     },
   };
 }
