@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/index.js';
 import { testEvents } from '../../libs/event-store/src/testing/event-factory.js';
+import { Public } from '../../apps/api/src/auth/auth.decorators.js';
 import { startTestApi, type TestApi } from '../fixtures/api-app.js';
 
 class ProbeAddress {
@@ -13,6 +14,7 @@ class ProbeBody {
   @IsEmail() email!: string;
   @ValidateNested() @Type(() => ProbeAddress) address!: ProbeAddress;
 }
+@Public()
 @Controller('probe')
 class ProbeController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

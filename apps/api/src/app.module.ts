@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common'
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config.js';
+import { AuthModule } from './auth/auth.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { correlationIdOf } from './observability/correlation-id.js';
@@ -30,6 +31,7 @@ export class AppModule {
         ObservabilityModule,
         EventStoreModule,
         HealthModule,
+        AuthModule,
         ...(extraImports ?? []),
       ],
     };

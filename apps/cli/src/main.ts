@@ -2,11 +2,14 @@ import { parseArgs } from 'node:util';
 import { createEventStore } from '../../../libs/event-store/src/index.js';
 import { loadConfig } from '../../api/src/config/app-config.js';
 import { replay } from './replay.command.js';
+import { mintToken } from './token.command.js';
 
 const USAGE = `Usage: cli <command> [options]
 
 Commands:
   replay [--from POSITION] [--to POSITION]   print the raw event stream as NDJSON (global order)
+  token --partner P --role R [--role R2] [--user U] [--upn X] [--ttl 8h]
+                                             mint a development bearer token
 
 The event store is chosen as the api chooses it: EVENTSTORE_CONNECTION_STRING, else DATA_DIR.`;
 
@@ -24,6 +27,11 @@ async function main(argv: string[]): Promise<number> {
     options: {
       from: { type: 'string' },
       to: { type: 'string' },
+      partner: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      user: { type: 'string' },
+      upn: { type: 'string' },
+      ttl: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -32,9 +40,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command === undefined && !values.help ? 2 : 0;
   }
+  const config = loadConfig(process.env);
+  if (command === 'token') {
+    process.stdout.write(`${await mintToken(config, values)}\n`);
+    return 0;
+  }
   if (command !== 'replay') throw new Error(`Unknown command "${command}"\n\n${USAGE}`);
   const options = { from: position('from', values.from), to: position('to', values.to) };
-  const config = loadConfig(process.env);
   const store = createEventStore({
     connectionString: config.EVENTSTORE_CONNECTION_STRING,
     dataDir: config.DATA_DIR,

@@ -17,6 +17,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = { ...toProblemDetails(exception), instance: request.url };
     if (problem.status >= 500)
       this.logger.error({ err: exception, url: request.url }, 'Request failed');
+    if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
     if (problem.status === 503) void reply.header('Retry-After', '1');
     void reply
       .status(problem.status)
