@@ -146,3 +146,21 @@ describe('api foundation (HTTP)', () => {
     await http.post('/probe').send(body).expect(201, body);
   });
 });
+
+describe('OpenAPI (HTTP)', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startTestApi()));
+  afterAll(() => api.close());
+
+  it('serves the document at /docs-json and the UI at /docs without a token', async () => {
+    const http = request(api.app.getHttpServer());
+    const json = await http.get('/docs-json').expect(200);
+    expect(json.body).toMatchObject({
+      openapi: expect.stringMatching(/^3\./),
+      info: { title: 'Customer Workspace API' },
+    });
+    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/health', '/metrics']));
+    const ui = await http.get('/docs').redirects(1).expect(200);
+    expect(ui.text).toContain('swagger');
+  });
+});

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { setUpOpenApi } from './docs/openapi.js';
 import { loadConfig } from './config/app-config.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { CORRELATION_HEADER, correlationIdOf } from './observability/correlation-id.js';
@@ -64,5 +65,6 @@ export async function createApp(
   });
   registerHttpMetrics(fastify, app.get(MetricsService));
   closeConnectionsWhenDraining(fastify);
+  setUpOpenApi(app);
   return app;
 }
