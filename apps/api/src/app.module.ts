@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config.js';
 import { AuthModule } from './auth/auth.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { correlationIdOf } from './observability/correlation-id.js';
@@ -32,6 +33,7 @@ export class AppModule {
         EventStoreModule,
         HealthModule,
         AuthModule,
+        IdempotencyModule,
         ...(extraImports ?? []),
       ],
     };

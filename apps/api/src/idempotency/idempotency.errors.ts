@@ -1,0 +1,23 @@
+import { AppError } from '../../../../libs/event-store/src/index.js';
+
+/** The key was used before with another request body (API.md: 422). */
+export class IdempotencyKeyReused extends AppError {
+  readonly kind = 'rule';
+  constructor() {
+    super(
+      'idempotency-key-reused',
+      'This Idempotency-Key was already used for a different request',
+    );
+  }
+}
+
+/** The first request with this key is still being handled. */
+export class IdempotencyKeyInFlight extends AppError {
+  readonly kind = 'conflict';
+  constructor() {
+    super(
+      'idempotency-key-in-flight',
+      'A request with this Idempotency-Key is still in progress; retry shortly',
+    );
+  }
+}

@@ -1,0 +1,98 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+  RequestMethod,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
+import { from, type Observable, of, tap } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
+import { ValidationFailed } from '../errors/validation-failed.js';
+import { IdempotencyKeyInFlight, IdempotencyKeyReused } from './idempotency.errors.js';
+import { IdempotencyStore } from './idempotency.store.js';
+import { requestFingerprint } from './fingerprint.js';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
+/** A claim older than this belongs to an attempt whose process died: it may be taken over. */
+const STALE_CLAIM_MS = 60_000;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export type IdempotentRequest = AuthenticatedRequest & {
+  idempotencyKey?: { scope: string; key: string };
+};
+
+/**
+ * `Idempotency-Key` on commands: the same key and body answer the first response again and
+ * change nothing; the same key with another body answers 422. Keys are per partner.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly store: IdempotencyStore,
+    @Inject(Reflector) private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<IdempotentRequest>();
+    const key = request.headers[IDEMPOTENCY_HEADER];
+    if (key === undefined || !WRITE_METHODS.has(request.method)) return next.handle();
+    if (typeof key !== 'string' || !KEY_FORMAT.test(key)) {
+      throw new ValidationFailed([
+        { field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
+      ]);
+    }
+    const scope = request.principal?.partnerId ?? 'public';
+    const fingerprint = requestFingerprint(request.method, request.url, request.body);
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const replayed = this.replay(scope, key, fingerprint, reply);
+    if (replayed) return replayed;
+    if (!this.store.claim(scope, key, fingerprint, Date.now(), STALE_CLAIM_MS)) {
+      return from(Promise.reject(this.conflictFor(scope, key, fingerprint)));
+    }
+    request.idempotencyKey = { scope, key };
+    const status = this.statusOf(context, request.method);
+    return next.handle().pipe(
+      tap({
+        next: (body) => this.store.complete(scope, key, status, body),
+        error: () => this.store.release(scope, key),
+      }),
+    );
+  }
+
+  private replay(
+    scope: string,
+    key: string,
+    fingerprint: string,
+    reply: FastifyReply,
+  ): Observable<unknown> | undefined {
+    const stored = this.store.find(scope, key);
+    if (!stored || stored.status === null) return undefined;
+    if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
+    void reply.status(stored.status).header('Idempotent-Replayed', 'true');
+    return of(stored.body);
+  }
+
+  private conflictFor(scope: string, key: string, fingerprint: string): Error {
+    const stored = this.store.find(scope, key);
+    return stored && stored.fingerprint !== fingerprint
+      ? new IdempotencyKeyReused()
+      : new IdempotencyKeyInFlight();
+  }
+
+  private statusOf(context: ExecutionContext, method: string): number {
+    const declared = this.reflector.get<number | undefined>(
+      HTTP_CODE_METADATA,
+      context.getHandler(),
+    );
+    return (
+      declared ??
+      (method === RequestMethod[RequestMethod.POST] ? HttpStatus.CREATED : HttpStatus.OK)
+    );
+  }
+}
