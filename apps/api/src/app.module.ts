@@ -4,6 +4,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config.js';
 import { AuthModule } from './auth/auth.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { CommandsModule } from './commands/commands.module.js';
+import { PartnersModule } from './partners/partners.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { correlationIdOf } from './observability/correlation-id.js';
@@ -34,6 +36,8 @@ export class AppModule {
         HealthModule,
         AuthModule,
         IdempotencyModule,
+        CommandsModule,
+        PartnersModule,
         ...(extraImports ?? []),
       ],
     };

@@ -66,13 +66,11 @@ export class CommandHandler {
     }
   }
 
-  private async attempt<TCommand, TEvent extends DomainEvent, TState>(
-    decider: Decider<TCommand, TEvent, TState>,
+  /** Folds a stream into its state: what `decide` would see now (also for reads of one aggregate). */
+  async load<TEvent extends DomainEvent, TState>(
+    decider: Pick<Decider<unknown, TEvent, TState>, 'evolve' | 'initialState'>,
     streamId: string,
-    command: TCommand,
-    context: CommandContext,
-    options: HandleOptions,
-  ): Promise<HandleResult<TState, TEvent>> {
+  ): Promise<{ state: TState; revision: bigint; position: bigint }> {
     let state = decider.initialState();
     let revision = -1n;
     let position = 0n;
@@ -81,6 +79,17 @@ export class CommandHandler {
       revision = event.revision;
       position = event.position;
     }
+    return { state, revision, position };
+  }
+
+  private async attempt<TCommand, TEvent extends DomainEvent, TState>(
+    decider: Decider<TCommand, TEvent, TState>,
+    streamId: string,
+    command: TCommand,
+    context: CommandContext,
+    options: HandleOptions,
+  ): Promise<HandleResult<TState, TEvent>> {
+    const { state, revision, position } = await this.load(decider, streamId);
     const events = decider.decide(command, state);
     if (events.length === 0) return { state, events, revision, position };
     const expectedRevision: ExpectedRevision = revision < 0n ? 'no_stream' : revision;

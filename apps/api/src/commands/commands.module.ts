@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import {
+  CommandHandler,
+  EVENT_STORE,
+  type EventStore,
+} from '../../../../libs/event-store/src/index.js';
+import { MetricsService } from '../observability/metrics.service.js';
+
+/** The generic command handler (load → evolve → decide → append), counted in `/metrics`. */
+@Global()
+@Module({
+  imports: [CqrsModule.forRoot()],
+  providers: [
+    {
+      provide: CommandHandler,
+      inject: [EVENT_STORE, MetricsService],
+      useFactory: (store: EventStore, metrics: MetricsService) =>
+        new CommandHandler(store, (command, outcome) => metrics.commands.inc({ command, outcome })),
+    },
+  ],
+  exports: [CommandHandler, CqrsModule],
+})
+export class CommandsModule {}

@@ -1,0 +1,84 @@
+import { AppError } from '../../../event-store/src/event-store.errors.js';
+import type { Relationship } from '../shared/domain.constants.js';
+
+/** A customer id is added once. */
+export class CustomerAlreadyExists extends AppError {
+  readonly kind = 'conflict';
+  constructor(readonly customerId: string) {
+    super('customer-already-exists', `Customer ${customerId} already exists`);
+  }
+}
+
+/**
+ * The customer does not exist, or the caller has no active relationship with it: both answer
+ * the same, so a partner never learns about another partner's customers (PRODUCT.md rule 5).
+ */
+export class CustomerNotFound extends AppError {
+  readonly kind = 'not-found';
+  constructor(readonly customerId: string) {
+    super('customer-not-found', `Customer ${customerId} was not found`);
+  }
+}
+
+/** The billing profile changed since the caller read it (stale `If-Match`). */
+export class StaleBillingProfile extends AppError {
+  readonly kind = 'precondition';
+  constructor(
+    readonly expectedVersion: number,
+    readonly actualVersion: number,
+  ) {
+    super(
+      'stale-billing-profile',
+      `The billing profile is at version ${actualVersion}, not ${expectedVersion}`,
+    );
+  }
+}
+
+/** The caller does not hold this relationship with the customer (partners remove only their own). */
+export class RelationshipNotFound extends AppError {
+  readonly kind = 'not-found';
+  constructor(
+    readonly customerId: string,
+    readonly relationship: Relationship,
+  ) {
+    super('relationship-not-found', `No ${relationship} relationship with customer ${customerId}`);
+  }
+}
+
+/** The caller holds several relationships with the customer and must say which one orders. */
+export class RelationshipRequired extends AppError {
+  readonly kind = 'validation';
+  constructor(readonly held: readonly Relationship[]) {
+    super('relationship-required', `Name the relationship to order under: ${held.join(', ')}`);
+  }
+}
+
+/** Removing a relationship needs an accepted attestation with a reason. */
+export class AttestationRequired extends AppError {
+  readonly kind = 'rule';
+  constructor() {
+    super(
+      'attestation-required',
+      'Removing a relationship needs an accepted attestation with a non-blank reason',
+    );
+  }
+}
+
+/** A relationship cannot be removed while subscriptions under it are not cancelled. */
+export class ActiveSubscriptions extends AppError {
+  readonly kind = 'conflict';
+  constructor(readonly subscriptionIds: readonly string[]) {
+    super(
+      'active-subscriptions',
+      `Cancel the subscriptions under this relationship first: ${subscriptionIds.join(', ')}`,
+    );
+  }
+}
+
+/** One partner may put at most 150 tags on one customer. */
+export class TagLimitReached extends AppError {
+  readonly kind = 'rule';
+  constructor(readonly limit: number) {
+    super('tag-limit-reached', `A customer carries at most ${limit} tags of one partner`);
+  }
+}

@@ -1,0 +1,134 @@
+import type { DomainEvent } from '../../../event-store/src/index.js';
+import type { Catalog, Relationship } from '../shared/domain.constants.js';
+import type { BillingProfile, CompanyProfile, OrderLineItem } from './customer.types.js';
+
+/**
+ * A customer came into being: added by a partner (with a billing profile), or by accepting a
+ * *New relationship* invitation (`billingProfile` null, `invitationId` set).
+ */
+export type CustomerAdded = DomainEvent<
+  'CustomerAdded',
+  {
+    readonly customerId: string;
+    readonly companyProfile: CompanyProfile;
+    readonly billingProfile: BillingProfile | null;
+    readonly addedByPartnerId: string;
+    readonly invitationId?: string;
+  }
+>;
+
+/**
+ * A partner now has this relationship with the customer; `invitationId` when an accepted
+ * invitation established it, absent when the partner added the customer itself.
+ */
+export type RelationshipEstablished = DomainEvent<
+  'RelationshipEstablished',
+  {
+    readonly customerId: string;
+    readonly partnerId: string;
+    readonly relationship: Relationship;
+    readonly delegatedAdmin: boolean;
+    readonly invitationId?: string;
+  }
+>;
+
+/** The customer granted delegated admin privileges (DAP) by accepting an invitation. */
+export type DelegatedAdminApproved = DomainEvent<
+  'DelegatedAdminApproved',
+  {
+    readonly customerId: string;
+    readonly partnerId: string;
+    readonly relationship: Relationship;
+    readonly invitationId: string;
+  }
+>;
+
+/** The billing profile was replaced; `old` is null when the customer had none yet. */
+export type BillingProfileUpdated = DomainEvent<
+  'BillingProfileUpdated',
+  {
+    readonly customerId: string;
+    readonly partnerId: string;
+    readonly old: BillingProfile | null;
+    readonly new: BillingProfile;
+  }
+>;
+
+/** A partner removed one of its relationships with the customer, attesting a reason. */
+export type RelationshipRemoved = DomainEvent<
+  'RelationshipRemoved',
+  {
+    readonly customerId: string;
+    readonly partnerId: string;
+    readonly relationship: Relationship;
+    readonly attestationReason: string;
+  }
+>;
+
+/** DAP ended with the removed relationship (GDAP grants are never touched). */
+export type DelegatedAdminTerminated = DomainEvent<
+  'DelegatedAdminTerminated',
+  { readonly customerId: string; readonly partnerId: string; readonly relationship: Relationship }
+>;
+
+/** A partner ordered under one of its relationships; each line item is a new subscription. */
+export type OrderCreated = DomainEvent<
+  'OrderCreated',
+  {
+    readonly customerId: string;
+    readonly orderId: string;
+    readonly partnerId: string;
+    readonly relationship: Relationship;
+    readonly catalog: Catalog;
+    readonly lineItems: readonly OrderLineItem[];
+  }
+>;
+
+interface SubscriptionChange<TPrevious> {
+  readonly customerId: string;
+  readonly partnerId: string;
+  readonly orderId: string;
+  readonly subscriptionId: string;
+  /** The status before the change (the activity log's old value). */
+  readonly previousStatus: TPrevious;
+}
+
+/** The ordering partner suspended an active subscription. */
+export type SubscriptionSuspended = DomainEvent<
+  'SubscriptionSuspended',
+  SubscriptionChange<'active'>
+>;
+
+/** The ordering partner cancelled a subscription; cancellation is final. */
+export type SubscriptionCancelled = DomainEvent<
+  'SubscriptionCancelled',
+  SubscriptionChange<'active' | 'suspended'>
+>;
+
+interface TagAssignment {
+  readonly customerId: string;
+  readonly partnerId: string;
+  readonly tagId: string;
+  /** The tag's name when the event happened, so the log reads without the catalog. */
+  readonly tagName: string;
+}
+
+/** A partner put one of its tags on the customer. */
+export type CustomerTagAssigned = DomainEvent<'CustomerTagAssigned', TagAssignment>;
+
+/** A partner took one of its tags off the customer. */
+export type CustomerTagUnassigned = DomainEvent<'CustomerTagUnassigned', TagAssignment>;
+
+/** Every event of a `customer-<id>` stream. */
+export type CustomerEvent =
+  | CustomerAdded
+  | RelationshipEstablished
+  | DelegatedAdminApproved
+  | BillingProfileUpdated
+  | RelationshipRemoved
+  | DelegatedAdminTerminated
+  | OrderCreated
+  | SubscriptionSuspended
+  | SubscriptionCancelled
+  | CustomerTagAssigned
+  | CustomerTagUnassigned;
