@@ -5,6 +5,7 @@ import type { AppConfig } from './config/app-config.js';
 import { AuthModule } from './auth/auth.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { CommandsModule } from './commands/commands.module.js';
+import { CustomersModule } from './customers/customers.module.js';
 import { PartnersModule } from './partners/partners.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         IdempotencyModule,
         CommandsModule,
         PartnersModule,
+        CustomersModule,
         ...(extraImports ?? []),
       ],
     };

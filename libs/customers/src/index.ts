@@ -24,7 +24,7 @@ export {
   evolveCustomer,
   initialCustomerState,
 } from './customer/customer.state.js';
-export { isVisibleTo, relationshipsOf } from './customer/customer.visibility.js';
+export { isVisibleTo, relationshipsOf, visibleCustomer } from './customer/customer.visibility.js';
 export { consequencesOfAcceptance } from './customer/customer-relationships.decide.js';
 export { customerDecider } from './customer/customer.decider.js';
 

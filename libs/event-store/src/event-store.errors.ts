@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'conflict'
   | 'gone'
   | 'precondition'
+  | 'precondition-required'
   | 'rule'
   | 'unavailable';
 

@@ -21,6 +21,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   conflict: 409,
   gone: 410,
   precondition: 412,
+  'precondition-required': 428,
   rule: 422,
   unavailable: 503,
 };

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type ExistingCustomer,
+  RELATIONSHIPS,
+  relationshipsOf,
+} from '../../../../libs/customers/src/index.js';
+import { BillingProfileDto, CompanyProfileDto } from './customer-profile.dto.js';
+
+export class CustomerRelationshipView {
+  @ApiProperty({ enum: RELATIONSHIPS, example: 'direct-reseller' }) readonly relationship!: string;
+  @ApiProperty({ description: 'Delegated admin privileges (DAP)', example: false })
+  readonly delegatedAdmin!: boolean;
+}
+
+export class CustomerTagView {
+  @ApiProperty({ example: 'b1946ac9-2b3c-4c55-9a1e-0f5f4e0e6a11' }) readonly id!: string;
+  @ApiProperty({ example: 'VIP' }) readonly name!: string;
+}
+
+/** One customer as the calling partner sees it: its own relationships and tags only. */
+export class CustomerView {
+  @ApiProperty({
+    description: 'Microsoft ID (tenant GUID)',
+    example: '0f2a3c1e-7d4b-4e8f-9a61-2b5c8d9e0a14',
+  })
+  readonly id!: string;
+  @ApiProperty({ type: CompanyProfileDto }) readonly companyProfile!: CompanyProfileDto;
+  @ApiPropertyOptional({ type: BillingProfileDto, nullable: true })
+  readonly billingProfile!: BillingProfileDto | null;
+  @ApiProperty({ type: [CustomerRelationshipView] })
+  readonly relationships!: CustomerRelationshipView[];
+  @ApiProperty({ type: [CustomerTagView] }) readonly tags!: CustomerTagView[];
+
+  static of(customer: ExistingCustomer, partnerId: string): CustomerView {
+    return {
+      id: customer.customerId,
+      companyProfile: customer.companyProfile,
+      billingProfile: customer.billingProfile,
+      relationships: relationshipsOf(customer, partnerId).map(
+        ({ relationship, delegatedAdmin }) => ({ relationship, delegatedAdmin }),
+      ),
+      tags: [...(customer.tags.get(partnerId) ?? new Map<string, string>())].map(([id, name]) => ({
+        id,
+        name,
+      })),
+    };
+  }
+}
+
+/** The billing profile's ETag: its version, which other partners' activity does not change. */
+export const billingProfileEtag = (customer: ExistingCustomer): string =>
+  `"${customer.billingProfileVersion}"`;
