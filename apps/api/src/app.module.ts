@@ -5,6 +5,9 @@ import type { AppConfig } from './config/app-config.js';
 import { AuthModule } from './auth/auth.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { CommandsModule } from './commands/commands.module.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { RelationshipsModule } from './relationships/relationships.module.js';
+import { TagsModule } from './tags/tags.module.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { PartnersModule } from './partners/partners.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
@@ -40,6 +43,9 @@ export class AppModule {
         CommandsModule,
         PartnersModule,
         CustomersModule,
+        TagsModule,
+        OrdersModule,
+        RelationshipsModule,
         ...(extraImports ?? []),
       ],
     };
