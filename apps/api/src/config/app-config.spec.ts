@@ -12,6 +12,8 @@ describe('configuration', () => {
       LOG_LEVEL: 'info',
       BODY_LIMIT_BYTES: 1048576,
       SHUTDOWN_TIMEOUT_MS: 10000,
+      INVITATION_TTL_DAYS: 30,
+      PUBLIC_BASE_URL: undefined,
     });
   });
 
@@ -47,6 +49,8 @@ describe('configuration', () => {
     ],
     [{ EVENTSTORE_SQLITE_SYNCHRONOUS: 'OFF' }, /^EVENTSTORE_SQLITE_SYNCHRONOUS /],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    [{ INVITATION_TTL_DAYS: '0' }, /^INVITATION_TTL_DAYS must be between 1 and 365/],
+    [{ PUBLIC_BASE_URL: 'ftp://x' }, /^PUBLIC_BASE_URL must be an http\(s\) URL/],
   ])('refuses %j with a message naming the setting', (env, message) => {
     let error: unknown;
     try {

@@ -35,6 +35,18 @@ export const appConfigSchema = z.object({
     .min(1024, 'must be at least 1024')
     .default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  INVITATION_TTL_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be between 1 and 365')
+    .max(365, 'must be between 1 and 365')
+    .default(30),
+  PUBLIC_BASE_URL: optionalText.refine(
+    (value) => value === undefined || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value),
+    {
+      message: 'must be an http(s) URL such as https://workspace.example.com',
+    },
+  ),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
