@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CommandContext, HandleOptions } from '../../../../libs/event-store/src/index.js';
 import type { Principal } from '../auth/roles.js';
 import { deterministicUuid } from '../idempotency/fingerprint.js';
@@ -8,6 +9,11 @@ export interface RequestContext {
   readonly context: CommandContext;
   /** Present with an `Idempotency-Key`: a retry gets the same event ids, so nothing is stored twice. */
   readonly eventId?: HandleOptions['eventId'];
+  /**
+   * A new id for what the command creates (customer, tag, partner): random, or with an
+   * `Idempotency-Key` derived from it, so a retry names the same thing and finds it done.
+   */
+  readonly newId: (label: string) => string;
 }
 
 /**
@@ -30,6 +36,8 @@ export function requestContext(
       ...(customerId === undefined ? {} : { customerId }),
       occurredAt: now.toISOString(),
     },
+    newId: (label) =>
+      key ? deterministicUuid(`${key.scope}/${key.key}/id/${label}`) : randomUUID(),
     ...(key
       ? { eventId: (index: number) => deterministicUuid(`${key.scope}/${key.key}/${index}`) }
       : {}),

@@ -146,6 +146,16 @@ describe('CommandHandler', () => {
     expect(appends).toBe(4);
   });
 
+  it('answers a retried command whose events are already stored (same ids) without deciding again', async () => {
+    const options = { eventId: (i: number) => `00000000-0000-4000-8000-00000000001${i}` };
+    const first = await handler.handle(tally, 'tally-2', { type: 'Close' }, context, options);
+    // Deciding again would throw TallyClosed; the stored events show the command already happened.
+    const retry = await handler.handle(tally, 'tally-2', { type: 'Close' }, context, options);
+    expect(retry.position).toBe(first.position);
+    expect(retry.state).toEqual({ status: 'closed', total: 0 });
+    expect(await collect(store.readStream('tally-2'))).toHaveLength(1);
+  });
+
   it('stores nothing twice when a command is handled again with the same event ids', async () => {
     const options = { eventId: (i: number) => `00000000-0000-4000-8000-00000000000${i}` };
     const first = await handler.handle(

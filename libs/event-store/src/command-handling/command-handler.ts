@@ -70,16 +70,28 @@ export class CommandHandler {
   async load<TEvent extends DomainEvent, TState>(
     decider: Pick<Decider<unknown, TEvent, TState>, 'evolve' | 'initialState'>,
     streamId: string,
-  ): Promise<{ state: TState; revision: bigint; position: bigint }> {
+    eventId?: HandleOptions['eventId'],
+  ): Promise<{ state: TState; revision: bigint; position: bigint; alreadyApplied?: bigint }> {
     let state = decider.initialState();
     let revision = -1n;
     let position = 0n;
+    let matched = 0;
+    let alreadyApplied: bigint | undefined;
     for await (const event of this.store.readStream(streamId)) {
       state = decider.evolve(state, event as unknown as TEvent);
       revision = event.revision;
       position = event.position;
+      if (eventId && event.eventId === eventId(matched)) {
+        matched++;
+        alreadyApplied = event.position;
+      }
     }
-    return { state, revision, position };
+    return {
+      state,
+      revision,
+      position,
+      ...(alreadyApplied === undefined ? {} : { alreadyApplied }),
+    };
   }
 
   private async attempt<TCommand, TEvent extends DomainEvent, TState>(
@@ -89,7 +101,15 @@ export class CommandHandler {
     context: CommandContext,
     options: HandleOptions,
   ): Promise<HandleResult<TState, TEvent>> {
-    const { state, revision, position } = await this.load(decider, streamId);
+    const { state, revision, position, alreadyApplied } = await this.load(
+      decider,
+      streamId,
+      options.eventId,
+    );
+    // The events this command would append (same derived ids) are stored already: a retry of
+    // a command whose first attempt was stored but never answered. Answer as the first did.
+    if (alreadyApplied !== undefined)
+      return { state, events: [], revision, position: alreadyApplied };
     const events = decider.decide(command, state);
     if (events.length === 0) return { state, events, revision, position };
     const expectedRevision: ExpectedRevision = revision < 0n ? 'no_stream' : revision;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
 import {
   type AddCustomer,
@@ -29,7 +28,7 @@ export class AddCustomerHandler implements ICommandHandler<AddCustomerCommand, A
   constructor(private readonly commands: CommandHandler) {}
 
   async execute({ body, caller, request }: AddCustomerCommand): Promise<AddCustomerResult> {
-    const customerId = randomUUID();
+    const customerId = request.newId('customer');
     const command: AddCustomer = {
       type: 'AddCustomer',
       data: {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
 import {
   indirectProviderReference,
@@ -28,7 +27,7 @@ export class RegisterPartnerHandler implements ICommandHandler<
   constructor(private readonly commands: CommandHandler) {}
 
   async execute({ body, request }: RegisterPartnerCommand): Promise<RegisterPartnerResult> {
-    const partnerId = body.id ?? randomUUID();
+    const partnerId = body.id ?? request.newId('partner');
     const provider = body.indirectProviderId
       ? indirectProviderReference(
           (await this.commands.load(partnerDecider, partnerStream(body.indirectProviderId))).state,
