@@ -1,0 +1,45 @@
+import { Controller, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, Roles } from '../../auth/auth.decorators.js';
+import { PARTNER_ROLES, type Principal } from '../../auth/roles.js';
+import { requestContext } from '../../commands/command-context.js';
+import { ApiProblems } from '../../docs/api-problems.decorator.js';
+import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';
+import { SubscriptionChangeView } from '../order.view.js';
+import { CancelSubscriptionCommand } from './cancel-subscription.command.js';
+
+/** `POST …/subscriptions/{sid}/cancel`: every partner role (PRODUCT.md's matrix). */
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('v1/customers')
+export class CancelSubscriptionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/subscriptions/:sid/cancel')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...PARTNER_ROLES)
+  @ApiOperation({
+    summary: 'Cancel an active or suspended subscription the caller ordered (final)',
+    description:
+      'A cancelled subscription answers 409; another partner’s subscription, ' +
+      'or an unknown one, answers 404.',
+  })
+  @ApiOkResponse({ type: SubscriptionChangeView })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  cancel(
+    @Param('id') id: string,
+    @Param('sid') subscriptionId: string,
+    @Caller() caller: Principal,
+    @Req() request: IdempotentRequest,
+  ): Promise<SubscriptionChangeView> {
+    return this.commands.execute(
+      new CancelSubscriptionCommand({
+        customerId: id,
+        subscriptionId,
+        caller,
+        request: requestContext(request, caller, new Date(), id),
+      }),
+    );
+  }
+}
