@@ -21,3 +21,15 @@ export class IdempotencyKeyInFlight extends AppError {
     );
   }
 }
+
+/** The first request with this key succeeded, but its answer held a secret that is not kept. */
+export class IdempotentAnswerWithheld extends AppError {
+  readonly kind = 'conflict';
+  constructor(readonly resourceId: string | undefined) {
+    super(
+      'idempotent-answer-withheld',
+      `A request with this Idempotency-Key already succeeded${resourceId ? ` (created ${resourceId})` : ''}; ` +
+        'its answer held a secret that is never stored, so it cannot be replayed',
+    );
+  }
+}

@@ -6,6 +6,7 @@ import {
   Injectable,
   type NestInterceptor,
   RequestMethod,
+  SetMetadata,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
@@ -13,7 +14,11 @@ import type { FastifyReply } from 'fastify';
 import { from, type Observable, of, tap } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
 import { ValidationFailed } from '../errors/validation-failed.js';
-import { IdempotencyKeyInFlight, IdempotencyKeyReused } from './idempotency.errors.js';
+import {
+  IdempotencyKeyInFlight,
+  IdempotencyKeyReused,
+  IdempotentAnswerWithheld,
+} from './idempotency.errors.js';
 import { IdempotencyStore } from './idempotency.store.js';
 import { requestFingerprint } from './fingerprint.js';
 
@@ -22,6 +27,13 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 /** A claim older than this belongs to an attempt whose process died: it may be taken over. */
 const STALE_CLAIM_MS = 60_000;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Marks a route whose answer holds a secret (an invitation URL): the answer is not kept with
+ * the key, so a retry cannot replay it; it answers 409 naming the resource created instead.
+ */
+export const SECRET_RESPONSE = 'idempotency:secret-response';
+export const SecretResponse = (): MethodDecorator => SetMetadata(SECRET_RESPONSE, true);
 
 export type IdempotentRequest = AuthenticatedRequest & {
   idempotencyKey?: { scope: string; key: string };
@@ -57,9 +69,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     request.idempotencyKey = { scope, key };
     const status = this.statusOf(context, request.method);
+    const secret =
+      this.reflector.get<boolean | undefined>(SECRET_RESPONSE, context.getHandler()) === true;
     return next.handle().pipe(
       tap({
-        next: (body) => this.store.complete(scope, key, status, body),
+        next: (body) => this.store.complete(scope, key, status, secret ? withheld(body) : body),
         error: () => this.store.release(scope, key),
       }),
     );
@@ -74,6 +88,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const stored = this.store.find(scope, key);
     if (!stored || stored.status === null) return undefined;
     if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
+    if (isWithheld(stored.body)) throw new IdempotentAnswerWithheld(stored.body.id);
     void reply.status(stored.status).header('Idempotent-Replayed', 'true');
     return of(stored.body);
   }
@@ -95,4 +110,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
       (method === RequestMethod[RequestMethod.POST] ? HttpStatus.CREATED : HttpStatus.OK)
     );
   }
+}
+
+interface Withheld {
+  readonly withheld: true;
+  readonly id?: string;
+}
+
+/** What is kept of an answer holding a secret: only the id of what was created. */
+function withheld(body: unknown): Withheld {
+  const id = (body as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? { withheld: true, id } : { withheld: true };
+}
+
+function isWithheld(body: unknown): body is Withheld {
+  return (body as { withheld?: unknown } | null)?.withheld === true;
 }

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type ApplyAcceptedInvitation,
+  type CustomerState,
+  customerDecider,
+  customerStream,
+  type ResellerRelationshipAccepted,
+} from '../../../../libs/customers/src/index.js';
+import {
+  CommandHandler,
+  type CommandContext,
+  type EventMetadata,
+} from '../../../../libs/event-store/src/index.js';
+import { deterministicUuid } from '../idempotency/fingerprint.js';
+
+/** A stored (or just appended) `ResellerRelationshipAccepted`: what its consequences derive from. */
+export interface AcceptedInvitationEvent {
+  readonly eventId: string;
+  readonly data: ResellerRelationshipAccepted['data'];
+  readonly metadata: CommandContext | EventMetadata;
+}
+
+export interface AppliedConsequences {
+  readonly state: CustomerState;
+  /** Position of the last consequence (of the stream's last event when there were none). */
+  readonly position: bigint;
+}
+
+/** Another writer may append to the shared customer stream meanwhile: deciding again is safe. */
+const RETRIES_ON_CONFLICT = 5;
+
+/**
+ * Establishes the relationships of an accepted invitation on the customer's stream. Event ids
+ * derive from the accepted event's id: the command handler answers a run whose events are
+ * stored already as the first run (even if the relationship was removed since), and the
+ * decider returns nothing for consequences already in the state. So the HTTP acceptance and
+ * the process manager may both run it, in any order, any number of times: stored once.
+ */
+@Injectable()
+export class AcceptanceConsequences {
+  constructor(private readonly commands: CommandHandler) {}
+
+  async apply(accepted: AcceptedInvitationEvent): Promise<AppliedConsequences> {
+    const stream = customerStream(accepted.data.customerId);
+    const command: ApplyAcceptedInvitation = {
+      type: 'ApplyAcceptedInvitation',
+      data: { acceptance: accepted.data },
+    };
+    return this.commands.handle(customerDecider, stream, command, contextOf(accepted), {
+      eventId: (index) => deterministicUuid(`${accepted.eventId}/${index}`),
+      retriesOnConflict: RETRIES_ON_CONFLICT,
+    });
+  }
+}
+
+/** The consequences are caused by the accepted event, in the same correlation, at its instant. */
+function contextOf({ eventId, data, metadata }: AcceptedInvitationEvent): CommandContext {
+  return {
+    correlationId: metadata.correlationId,
+    causationId: eventId,
+    actor: metadata.actor,
+    partnerId: metadata.partnerId,
+    customerId: data.customerId,
+    occurredAt: metadata.occurredAt,
+  };
+}

@@ -1,0 +1,103 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { ResellerRelationshipAccepted } from '../../../../libs/customers/src/index.js';
+import {
+  type AllSubscription,
+  EVENT_STORE,
+  type EventStore,
+} from '../../../../libs/event-store/src/index.js';
+import type { AppConfig } from '../config/app-config.js';
+import { AcceptanceConsequences } from './acceptance-consequences.js';
+import { ProcessCheckpoints } from './process-checkpoints.store.js';
+
+export const INVITATION_ACCEPTANCE_PROCESS = 'invitation-acceptance';
+const ACCEPTED = 'ResellerRelationshipAccepted';
+const MAX_RETRY_DELAY_MS = 30_000;
+
+/**
+ * Applies the consequences of every `ResellerRelationshipAccepted` to the customer's stream,
+ * from a checkpointed catch-up subscription: an acceptance stored by a process that stopped
+ * before its consequences is completed here, at the next start at the latest. The HTTP
+ * acceptance applies the same consequences itself (read-your-writes); derived event ids make
+ * the second application store nothing. A failing event is retried from the checkpoint, with
+ * a growing pause and an error log each time; it is never skipped.
+ */
+@Injectable()
+export class InvitationAcceptanceProcess implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(InvitationAcceptanceProcess.name);
+  private checkpoints?: ProcessCheckpoints;
+  private subscription?: AllSubscription;
+  private running?: Promise<void>;
+  private stopping = false;
+  private wakeUp?: () => void;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly consequences: AcceptanceConsequences,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.checkpoints = new ProcessCheckpoints(this.config.get('DATA_DIR', { infer: true }));
+    this.running = this.run(this.checkpoints);
+  }
+
+  /** Runs before the event store closes (global modules shut down last). */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.wakeUp?.();
+    await this.subscription?.stop();
+    await this.running;
+    this.checkpoints?.close();
+  }
+
+  private async run(checkpoints: ProcessCheckpoints): Promise<void> {
+    for (let failures = 1; !this.stopping; failures++) {
+      try {
+        await this.follow(checkpoints);
+      } catch (error) {
+        if (this.stopping) return;
+        this.logger.error(
+          { err: error, process: INVITATION_ACCEPTANCE_PROCESS, failures },
+          'Invitation acceptance process failed; retrying from its checkpoint',
+        );
+        await this.pause(Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** failures));
+      }
+    }
+  }
+
+  private async follow(checkpoints: ProcessCheckpoints): Promise<void> {
+    const subscription = this.store.subscribeToAll({
+      fromPosition: checkpoints.get(INVITATION_ACCEPTANCE_PROCESS) ?? 'start',
+      filter: { eventTypePrefixes: [ACCEPTED] },
+    });
+    this.subscription = subscription;
+    if (this.stopping) return subscription.stop();
+    for await (const event of subscription) {
+      if (event.type === ACCEPTED) {
+        const data = event.data as ResellerRelationshipAccepted['data'];
+        await this.consequences.apply({ eventId: event.eventId, data, metadata: event.metadata });
+      }
+      checkpoints.save(INVITATION_ACCEPTANCE_PROCESS, event.position);
+    }
+    if (!this.stopping) throw new Error('The subscription ended (event store closed?)');
+  }
+
+  /** Waits before a retry; shutdown cuts the wait short. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, Roles } from '../../auth/auth.decorators.js';
+import { PARTNER_ROLES, type Principal } from '../../auth/roles.js';
+import { ApiProblems } from '../../docs/api-problems.decorator.js';
+import { InvitationListView } from './invitation.view.js';
+import { ListInvitationsQuery } from './list-invitations.dto.js';
+import { CallerInvitationsQuery } from './list-invitations.query.js';
+
+@ApiTags('relationships')
+@ApiBearerAuth()
+@Controller('v1/relationship-requests')
+export class ListInvitationsController {
+  constructor(private readonly invitations: CallerInvitationsQuery) {}
+
+  @Get()
+  @Roles(...PARTNER_ROLES)
+  @ApiOperation({
+    summary: 'The caller’s invitations, newest first: pending, accepted, revoked or expired',
+  })
+  @ApiOkResponse({ type: InvitationListView })
+  @ApiProblems(400, 401, 403)
+  list(
+    @Query() query: ListInvitationsQuery,
+    @Caller() caller: Principal,
+  ): Promise<InvitationListView> {
+    return this.invitations.list(caller.partnerId, new Date().toISOString(), query);
+  }
+}

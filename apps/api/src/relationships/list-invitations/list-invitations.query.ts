@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  evolveInvitation,
+  initialInvitationState,
+  type InvitationEvent,
+  type InvitationState,
+  invitationStatusAt,
+  invitationStream,
+} from '../../../../../libs/customers/src/index.js';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type RecordedEvent,
+} from '../../../../../libs/event-store/src/index.js';
+import type { InvitationListView, InvitationStatus, InvitationView } from './invitation.view.js';
+
+type KnownInvitation = Exclude<InvitationState, { status: 'none' }>;
+
+interface Folded {
+  /** Global position of the request: the list's order and its cursor. */
+  readonly position: bigint;
+  state: KnownInvitation;
+}
+
+const INVITATION_EVENT_TYPES = new Set<string>([
+  'ResellerRelationshipRequested',
+  'ResellerRelationshipRequestRevoked',
+  'ResellerRelationshipAccepted',
+]);
+
+const isInvitationEvent = (event: RecordedEvent): event is RecordedEvent & InvitationEvent =>
+  INVITATION_EVENT_TYPES.has(event.type);
+
+/**
+ * The caller's invitations, newest first. No read model holds invitations yet, so this folds
+ * every `invitation-*` stream read from `$all` (server-side stream-prefix filter) and keeps the
+ * caller's. The invitations read-model issue replaces this scan with a projection query.
+ */
+@Injectable()
+export class CallerInvitationsQuery {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async list(
+    partnerId: string,
+    now: string,
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<InvitationListView> {
+    const all = [...(await this.fold(partnerId)).values()].sort((a, b) =>
+      a.position < b.position ? 1 : -1,
+    );
+    const before = page.cursor === undefined ? undefined : BigInt(page.cursor);
+    const rest = before === undefined ? all : all.filter((i) => i.position < before);
+    const items = rest.slice(0, page.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(({ state }) => viewOf(state, now)),
+      nextCursor: rest.length > items.length && last ? last.position.toString() : null,
+      total: all.length,
+    };
+  }
+
+  private async fold(partnerId: string): Promise<Map<string, Folded>> {
+    const invitations = new Map<string, Folded>();
+    const filter = { streamNamePrefixes: [invitationStream('')] };
+    for await (const event of this.store.readAll({ filter })) {
+      if (!isInvitationEvent(event)) continue;
+      const known = invitations.get(event.streamId);
+      if (known) {
+        known.state = evolveInvitation(known.state, event) as KnownInvitation;
+      } else if (
+        event.type === 'ResellerRelationshipRequested' &&
+        event.data.partnerId === partnerId
+      ) {
+        const state = evolveInvitation(initialInvitationState(), event) as KnownInvitation;
+        invitations.set(event.streamId, { position: event.position, state });
+      }
+    }
+    return invitations;
+  }
+}
+
+function viewOf(state: KnownInvitation, now: string): InvitationView {
+  const { invitation } = state;
+  const customerId =
+    invitation.customerId ?? (state.status === 'accepted' ? state.customerId : undefined);
+  return {
+    id: invitation.invitationId,
+    ...(customerId === undefined ? {} : { customerId }),
+    ...(invitation.indirectProviderId === undefined
+      ? {}
+      : { indirectProviderId: invitation.indirectProviderId }),
+    relationship: invitation.relationship,
+    includeDelegatedAdmin: invitation.includeDelegatedAdmin,
+    language: invitation.language,
+    status: invitationStatusAt(state, now) as InvitationStatus,
+    requestedAt: invitation.requestedAt,
+    expiresAt: invitation.expiresAt,
+  };
+}
