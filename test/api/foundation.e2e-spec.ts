@@ -164,3 +164,43 @@ describe('OpenAPI (HTTP)', () => {
     expect(ui.text).toContain('swagger');
   });
 });
+
+describe('OpenAPI covers the contract of API.md', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startTestApi()));
+  afterAll(() => api.close());
+
+  const CONTRACT: [string, string][] = [
+    ['post', '/v1/partners'],
+    ['get', '/v1/partners/me'],
+    ['post', '/v1/customers'],
+    ['get', '/v1/customers/{id}'],
+    ['put', '/v1/customers/{id}/billing-profile'],
+    ['post', '/v1/relationship-requests'],
+    ['get', '/v1/relationship-requests'],
+    ['delete', '/v1/relationship-requests/{id}'],
+    ['post', '/v1/relationship-requests/{id}/acceptance'],
+    ['post', '/v1/customers/{id}/relationships/{relationship}/removal'],
+    ['post', '/v1/customers/{id}/orders'],
+    ['get', '/v1/customers/{id}/orders'],
+    ['post', '/v1/customers/{id}/subscriptions/{sid}/suspend'],
+    ['post', '/v1/customers/{id}/subscriptions/{sid}/cancel'],
+    ['post', '/v1/tags'],
+    ['get', '/v1/tags'],
+    ['delete', '/v1/tags/{tagId}'],
+    ['put', '/v1/customers/{id}/tags/{tagId}'],
+    ['delete', '/v1/customers/{id}/tags/{tagId}'],
+  ];
+
+  it.each(CONTRACT)(
+    'documents %s %s with a success answer and problem answers',
+    async (method, path) => {
+      const { body } = await request(api.app.getHttpServer()).get('/docs-json').expect(200);
+      const operation = body.paths[path]?.[method];
+      expect(operation).toBeDefined();
+      const statuses = Object.keys(operation.responses);
+      expect(statuses.some((s) => s.startsWith('2'))).toBe(true);
+      expect(statuses.some((s) => s.startsWith('4'))).toBe(true);
+    },
+  );
+});
