@@ -26,6 +26,24 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
+/**
+ * The request field each domain validation error is about, so that its problem names the
+ * field like the DTO checks do (API.md: `errors` names each bad field).
+ */
+const DOMAIN_ERROR_FIELDS: Record<string, string> = {
+  'partner-name-required': 'name',
+  'programs-required': 'programs',
+  'duplicate-programs': 'programs',
+  'indirect-provider-required': 'indirectProviderId',
+  'indirect-provider-not-allowed': 'indirectProviderId',
+  'invalid-tag-name': 'name',
+  'relationship-required': 'relationship',
+  'line-items-required': 'lineItems',
+  'quantity-out-of-range': 'lineItems.quantity',
+  'partner-on-record-required': 'lineItems.partnerIdOnRecord',
+  'partner-on-record-not-allowed': 'lineItems.partnerIdOnRecord',
+};
+
 export const problemType = (code: string): string => `/problems/${code}`;
 
 const titleOf = (status: number): string =>
@@ -48,6 +66,10 @@ function problem(
 export function toProblemDetails(error: unknown): ProblemDetails {
   if (error instanceof ValidationFailed) {
     return problem(400, error.code, error.message, { errors: error.errors });
+  }
+  if (error instanceof AppError && error.kind === 'validation') {
+    const field = DOMAIN_ERROR_FIELDS[error.code] ?? 'body';
+    return problem(400, error.code, error.message, { errors: [{ field, message: error.message }] });
   }
   if (error instanceof AppError)
     return problem(STATUS_BY_KIND[error.kind], error.code, error.message);

@@ -1,0 +1,50 @@
+import { AppError } from '../../../../libs/event-store/src/index.js';
+import { toProblemDetails } from './problem-details.js';
+import { ValidationFailed } from './validation-failed.js';
+
+class QuantityOutOfRange extends AppError {
+  readonly kind = 'validation';
+  constructor() {
+    super('quantity-out-of-range', 'Quantity must be between 1 and 10000');
+  }
+}
+class Boom extends AppError {
+  readonly kind = 'unavailable';
+  constructor() {
+    super('event-store-storage', 'disk full');
+  }
+}
+
+describe('problem details', () => {
+  it('names the bad fields of a DTO validation failure', () => {
+    expect(
+      toProblemDetails(new ValidationFailed([{ field: 'email', message: 'must be an email' }])),
+    ).toMatchObject({
+      status: 400,
+      code: 'validation-failed',
+      errors: [{ field: 'email', message: 'must be an email' }],
+    });
+  });
+
+  it('names the field of a domain validation error too', () => {
+    expect(toProblemDetails(new QuantityOutOfRange())).toMatchObject({
+      status: 400,
+      type: '/problems/quantity-out-of-range',
+      errors: [{ field: 'lineItems.quantity', message: 'Quantity must be between 1 and 10000' }],
+    });
+  });
+
+  it('maps kinds to statuses and hides the cause of a 500', () => {
+    expect(toProblemDetails(new Boom())).toMatchObject({
+      status: 503,
+      title: 'Service Unavailable',
+    });
+    expect(toProblemDetails(new Error('secret internals'))).toEqual({
+      type: '/problems/internal-error',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'The server failed to handle the request',
+      code: 'internal-error',
+    });
+  });
+});
