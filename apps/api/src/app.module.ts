@@ -12,6 +12,7 @@ import { CustomersModule } from './customers/customers.module.js';
 import { PartnersModule } from './partners/partners.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ReadModelsModule } from './read-models/read-models.module.js';
 import { correlationIdOf } from './observability/correlation-id.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 
@@ -38,6 +39,7 @@ export class AppModule {
         ObservabilityModule,
         EventStoreModule,
         HealthModule,
+        ReadModelsModule,
         AuthModule,
         IdempotencyModule,
         CommandsModule,

@@ -41,6 +41,19 @@ export const appConfigSchema = z.object({
     .min(1, 'must be between 1 and 365')
     .max(365, 'must be between 1 and 365')
     .default(30),
+  /** Requests per minute per partner (Partner Center allows 500 per tenant); 0 turns it off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) or more')
+    .default(500),
+  /** How long a query with `minPosition` waits for the read model to catch up. */
+  READ_MODEL_WAIT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must be between 0 and 60000')
+    .max(60_000, 'must be between 0 and 60000')
+    .default(5000),
   PUBLIC_BASE_URL: optionalText.refine(
     (value) => value === undefined || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value),
     {

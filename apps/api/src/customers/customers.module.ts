@@ -1,12 +1,21 @@
 import { Module } from '@nestjs/common';
 import { AddCustomerController } from './add-customer/add-customer.controller.js';
 import { AddCustomerHandler } from './add-customer/add-customer.command.js';
+import { ExportCustomersController } from './export-customers/export-customers.controller.js';
+import { RecordCustomersExportHandler } from './export-customers/record-customers-export.command.js';
+import { ListCustomersController } from './list-customers/list-customers.controller.js';
 import { GetCustomerController } from './get-customer/get-customer.controller.js';
 import { UpdateBillingProfileController } from './update-billing-profile/update-billing-profile.controller.js';
 import { UpdateBillingProfileHandler } from './update-billing-profile/update-billing-profile.command.js';
 
 @Module({
-  controllers: [AddCustomerController, GetCustomerController, UpdateBillingProfileController],
-  providers: [AddCustomerHandler, UpdateBillingProfileHandler],
+  controllers: [
+    AddCustomerController,
+    ListCustomersController,
+    ExportCustomersController,
+    GetCustomerController,
+    UpdateBillingProfileController,
+  ],
+  providers: [AddCustomerHandler, UpdateBillingProfileHandler, RecordCustomersExportHandler],
 })
 export class CustomersModule {}

@@ -1,0 +1,64 @@
+import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  CUSTOMER_LIST,
+  CUSTOMERS_CSV,
+  exportCustomersCsv,
+} from '../../../../../libs/read-models/src/index.js';
+import { Caller, Roles } from '../../auth/auth.decorators.js';
+import type { Principal } from '../../auth/roles.js';
+import { requestContext } from '../../commands/command-context.js';
+import { ApiProblems } from '../../docs/api-problems.decorator.js';
+import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';
+import { minPositionOf } from '../../read-models/min-position.js';
+import { ReadModelsService } from '../../read-models/read-models.service.js';
+import { ExportCustomersQuery } from './export-customers.query.js';
+import { exportLanguage } from './export-language.js';
+import { RecordCustomersExportCommand } from './record-customers-export.command.js';
+
+/** `GET /v1/customers/export`: `Customers.csv`, exactly per PRODUCT.md rule 2. */
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('v1/customers')
+export class ExportCustomersController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readModels: ReadModelsService,
+  ) {}
+
+  @Get('export')
+  @Roles('admin-agent', 'sales-agent', 'billing-admin')
+  @ApiOperation({
+    summary: 'Export the full customer list as Customers.csv (search and filters never apply)',
+    description:
+      'One row per relationship; five columns with headers in `lang` (or `Accept-Language`); ' +
+      'tags joined with `;`; UTF-8 with a byte-order mark; cells a spreadsheet would run as a ' +
+      "formula start with `'`. Recorded as `export_customers` before the file is sent " +
+      '(`X-Export-Position` names that event). Streamed: memory does not grow with the list.',
+  })
+  @ApiProduces('text/csv')
+  @ApiResponse({ status: 200, description: 'Customers.csv', content: { 'text/csv': {} } })
+  @ApiProblems(400, 401, 403, 404, 503)
+  async export(
+    @Query() query: ExportCustomersQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Caller() caller: Principal,
+    @Req() request: IdempotentRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const runner = await this.readModels.caughtUp(CUSTOMER_LIST, minPositionOf(query));
+    const lang = exportLanguage(query.lang, acceptLanguage);
+    const position = await this.commands.execute<RecordCustomersExportCommand, bigint>(
+      new RecordCustomersExportCommand(lang, caller, requestContext(request, caller, new Date())),
+    );
+    const csv = exportCustomersCsv(runner.servingFile(), caller.partnerId, lang);
+    await reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="${CUSTOMERS_CSV}"`)
+      .header('Content-Language', lang)
+      .header('X-Export-Position', position.toString())
+      .send(csv);
+  }
+}

@@ -1,0 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import {
+  EXPORT_LANGUAGES,
+  type ExportLanguage,
+} from '../../../../../libs/read-models/src/index.js';
+import { ListCustomersQuery } from '../list-customers/list-customers.query.js';
+
+/**
+ * `GET /v1/customers/export`: `lang`, plus the list's parameters, accepted (so a client can
+ * reuse the list's URL) and ignored: the export is always the full list (PRODUCT.md rule 2).
+ */
+export class ExportCustomersQuery extends ListCustomersQuery {
+  @ApiPropertyOptional({
+    enum: EXPORT_LANGUAGES,
+    description: 'Header and relationship labels; else `Accept-Language`; else English',
+  })
+  @IsOptional()
+  @IsIn(EXPORT_LANGUAGES, { message: `lang must be one of ${EXPORT_LANGUAGES.join(', ')}` })
+  readonly lang?: ExportLanguage;
+}

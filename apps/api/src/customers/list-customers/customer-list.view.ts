@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RELATIONSHIPS } from '../../../../../libs/customers/src/index.js';
+
+/** One row of the customer list: one relationship of the caller with a customer. */
+export class CustomerListItemView {
+  @ApiProperty({ description: 'The Microsoft ID (tenant GUID)' }) readonly id!: string;
+  @ApiProperty({ example: 'Žluťoučký kůň s.r.o.' }) readonly companyName!: string;
+  @ApiProperty({ example: 'zlutoucky.onmicrosoft.com' }) readonly domain!: string;
+  @ApiProperty({ enum: RELATIONSHIPS }) readonly relationship!: string;
+  @ApiProperty({ type: [String], example: ['VIP'] }) readonly tags!: string[];
+  @ApiProperty({ description: 'When this relationship entered the list (ISO-8601)' })
+  readonly createdAt!: string;
+}
+
+/** A page of the caller's customer list. */
+export class CustomerListView {
+  @ApiProperty({ type: [CustomerListItemView] }) readonly items!: CustomerListItemView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Pass as `?cursor=` (with the same sort) for the next page; null on the last',
+  })
+  readonly nextCursor!: string | null;
+  @ApiProperty({ description: 'Rows matching the search and filters', example: 1 })
+  readonly total!: number;
+}

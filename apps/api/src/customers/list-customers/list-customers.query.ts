@@ -1,0 +1,70 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { RELATIONSHIPS } from '../../../../../libs/customers/src/index.js';
+import {
+  CUSTOMER_LIST_SORTS,
+  type CustomerListSort,
+} from '../../../../../libs/read-models/src/index.js';
+import { IsInstant } from '../../read-models/is-instant.validator.js';
+import { MinPositionQuery } from '../../read-models/min-position.js';
+
+export const MAX_LIMIT = 500;
+export const DEFAULT_LIMIT = 50;
+
+/**
+ * `GET /v1/customers` (and, accepted and ignored, `GET /v1/customers/export`): search, filters,
+ * sort, time travel and paging.
+ */
+export class ListCustomersQuery extends MinPositionQuery {
+  @ApiPropertyOptional({
+    description:
+      'Any part of the company name, primary domain or Microsoft ID; case and accents ignored',
+    example: 'zlutou',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  readonly q?: string;
+
+  @ApiPropertyOptional({ enum: RELATIONSHIPS })
+  @IsOptional()
+  @IsIn(RELATIONSHIPS, { message: `relationship must be one of ${RELATIONSHIPS.join(', ')}` })
+  readonly relationship?: string;
+
+  @ApiPropertyOptional({ description: 'A tag name (case and accents ignored)', example: 'VIP' })
+  @IsOptional()
+  @MaxLength(200)
+  readonly tag?: string;
+
+  @ApiPropertyOptional({
+    enum: CUSTOMER_LIST_SORTS,
+    default: 'companyName',
+    description:
+      'Names and domains compare ignoring case and accents (`Ómega` sorts with `Omega`); ' +
+      '`createdAt` is when the row (the relationship) entered the list; `-` reverses',
+  })
+  @IsOptional()
+  @IsIn(CUSTOMER_LIST_SORTS, { message: `sort must be one of ${CUSTOMER_LIST_SORTS.join(', ')}` })
+  readonly sort: CustomerListSort = 'companyName';
+
+  @ApiPropertyOptional({
+    description: 'ISO-8601 date or date-time (UTC when no zone): the list as it was then',
+    example: '2026-06-30T23:59:59Z',
+  })
+  @IsOptional()
+  @IsInstant()
+  readonly asOf?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(MAX_LIMIT, { message: `limit must be at most ${MAX_LIMIT}` })
+  readonly limit: number = DEFAULT_LIMIT;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (same sort)' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,2048}$/, { message: 'cursor must be a nextCursor of this list' })
+  readonly cursor?: string;
+}

@@ -1,0 +1,88 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
+import {
+  PROJECTIONS,
+  ProjectionRunner,
+  ReadModelDirectory,
+} from '../../../../libs/read-models/src/index.js';
+import type { AppConfig } from '../config/app-config.js';
+import { type ComponentHealth, HealthService } from '../health/health.service.js';
+import { MetricsService } from '../observability/metrics.service.js';
+import { ReadModelBehind } from './read-model-behind.error.js';
+
+/**
+ * Runs every projection of `PROJECTIONS` in this process (files in `DATA_DIR/read-models`),
+ * reports each in `/health` and `/metrics`, and gives queries their read connection and the
+ * read-your-writes wait.
+ */
+@Injectable()
+export class ReadModelsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  private readonly runners = new Map<string, ProjectionRunner>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly config: ConfigService<AppConfig, true>,
+    private readonly health: HealthService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const directory = new ReadModelDirectory(this.config.get('DATA_DIR', { infer: true }));
+    for (const projection of PROJECTIONS) {
+      const runner = new ProjectionRunner(this.store, projection, directory, {
+        logger: this.logger,
+        onCheckpoint: (position) =>
+          this.metrics.projectionPosition.set({ projection: projection.name }, Number(position)),
+      });
+      this.runners.set(projection.name, runner);
+      this.health.register(() => this.check(runner));
+      runner.start();
+    }
+  }
+
+  /** Runs before the event store closes (global modules shut down last). */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+  }
+
+  /** The running projection `name` (a programming error when there is none). */
+  runner(name: string): ProjectionRunner {
+    const runner = this.runners.get(name);
+    if (!runner) throw new Error(`No projection named ${name} runs in this process`);
+    return runner;
+  }
+
+  /**
+   * Read-your-writes: waits (at most `READ_MODEL_WAIT_MS`) until projection `name` has applied
+   * `minPosition`, then returns its runner; throws `ReadModelBehind` (503) when it has not.
+   */
+  async caughtUp(name: string, minPosition: bigint | undefined): Promise<ProjectionRunner> {
+    const runner = this.runner(name);
+    if (minPosition === undefined) return runner;
+    const wait = this.config.get('READ_MODEL_WAIT_MS', { infer: true });
+    if (await runner.waitFor(minPosition, wait)) return runner;
+    throw new ReadModelBehind(name, minPosition, runner.status().position, wait);
+  }
+
+  private async check(runner: ProjectionRunner): Promise<ComponentHealth> {
+    const { name, state, position, failure } = runner.status();
+    const head = await this.store.headPosition();
+    const lag = head - (position ?? 0n);
+    this.metrics.projectionLag.set({ projection: name }, Number(lag > 0n ? lag : 0n));
+    return {
+      name: `projection:${name}`,
+      status: state === 'running' ? 'up' : state === 'failed' ? 'failed' : 'down',
+      position: position?.toString() ?? null,
+      lag: lag.toString(),
+      ...(failure && { failure }),
+    };
+  }
+}

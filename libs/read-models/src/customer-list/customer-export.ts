@@ -1,0 +1,63 @@
+import { stringify } from 'csv-stringify';
+import { pipeline, Readable } from 'node:stream';
+import { openReadModelForReading } from '../projection/read-model-database.js';
+import { spreadsheetSafe } from '../export/spreadsheet-safe.js';
+import {
+  CUSTOMER_EXPORT_HEADERS,
+  type ExportLanguage,
+  RELATIONSHIP_LABELS,
+} from './customer-export.labels.js';
+
+/** The file name every customer export is offered as (PRODUCT.md rule 2). */
+export const CUSTOMERS_CSV = 'Customers.csv';
+
+interface ExportRow {
+  customer_id: string;
+  company_name: string;
+  domain: string;
+  relationship: string;
+  tags: string | null;
+}
+
+const EXPORT_SQL = `
+  SELECT r.customer_id, c.company_name, c.domain, r.relationship,
+    (SELECT group_concat(t.name, ';' ORDER BY t.name_key, t.name) FROM tag_assignments a
+     JOIN tags t ON t.partner_id = a.partner_id AND t.tag_id = a.tag_id
+     WHERE a.partner_id = r.partner_id AND a.customer_id = r.customer_id
+       AND a.unassigned_at IS NULL AND t.deleted_at IS NULL) AS tags
+  FROM list_rows r JOIN customers c ON c.id = r.customer_ref
+  WHERE r.partner_id = ? AND r.removed_position IS NULL
+  ORDER BY r.name_key, r.customer_id, r.relationship`;
+
+/**
+ * `Customers.csv` of a partner's whole current list (search and filters never apply), one row
+ * per relationship, as a stream: rows are read from `file` on a connection of the export's own
+ * (one consistent snapshot) only as fast as the consumer takes them, so memory does not grow
+ * with the list. UTF-8 with a byte-order mark (spreadsheets then read accents right); every
+ * cell goes through `spreadsheetSafe`.
+ */
+export function exportCustomersCsv(file: string, partnerId: string, lang: ExportLanguage) {
+  const labels = RELATIONSHIP_LABELS[lang];
+  const csv = stringify({ bom: true, header: true, columns: [...CUSTOMER_EXPORT_HEADERS[lang]] });
+  function* rows(): Generator<string[]> {
+    const db = openReadModelForReading(file);
+    try {
+      const statement = db.prepare<[string], ExportRow>(EXPORT_SQL);
+      for (const row of statement.iterate(partnerId)) {
+        yield [
+          row.customer_id,
+          row.company_name,
+          row.domain,
+          labels[row.relationship] ?? row.relationship,
+          row.tags ?? '',
+        ].map(spreadsheetSafe);
+      }
+    } finally {
+      db.close();
+    }
+  }
+  pipeline(Readable.from(rows(), { highWaterMark: 64 }), csv, () => {
+    // Errors reach the consumer through `csv`, which pipeline destroys with them.
+  });
+  return csv;
+}

@@ -1,0 +1,37 @@
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const UNDECOMPOSED: Readonly<Record<string, string>> = {
+  ł: 'l',
+  đ: 'd',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+};
+
+/**
+ * The key names and search terms are compared by: lower case, accents removed (`Ómega` →
+ * `omega`, `Šťastný` → `stastny`, `Győr` → `gyor`), compatibility forms unified.
+ */
+export function foldForComparison(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[łđøßæœı]/g, (letter) => UNDECOMPOSED[letter] ?? letter);
+}
+
+/** Separates the fields of a search key, so a term never matches across two fields. */
+const FIELD_SEPARATOR = '\u0001';
+
+/** The text a customer is searched by: its company name, primary domain and Microsoft ID. */
+export function searchKeyOf(companyName: string, domain: string, customerId: string): string {
+  return [companyName, domain, customerId].map(foldForComparison).join(FIELD_SEPARATOR);
+}
+
+/** A search term as the index compares it; control characters (the separator) removed. */
+export function searchTermOf(q: string): string {
+  return foldForComparison(q)
+    .replace(/\p{Cc}/gu, '')
+    .trim();
+}

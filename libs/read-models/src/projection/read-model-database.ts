@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3';
+import type { Projection } from './projection.js';
+
+/** Marks a SQLite file as a read model of ours (`PRAGMA application_id`): ASCII "CWRM". */
+const READ_MODEL_APPLICATION_ID = 0x4357524d;
+
+/** The read model's file holds another projection, or another version of it: rebuild it. */
+export class ReadModelVersionMismatch extends Error {
+  constructor(file: string, projection: Projection, found: string) {
+    super(`${file} holds ${found}, not ${projection.name} v${projection.version}: rebuild it`);
+    this.name = 'ReadModelVersionMismatch';
+  }
+}
+
+/**
+ * Opens (creating when new) the read-model file of `projection` for writing. WAL with
+ * `synchronous=NORMAL`: a power loss may lose the last batches, but rows and checkpoint are
+ * lost together (one transaction), so the projection simply re-applies them.
+ */
+export function openReadModelForWriting(file: string, projection: Projection): Database.Database {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    if (applicationId === 0) createMeta(db, projection);
+    else checkMeta(db, file, projection);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A read-only connection for queries (WAL: it never blocks the projection's writes). */
+export function openReadModelForReading(file: string): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** The global position of the last event applied, or undefined before the first one. */
+export function readCheckpoint(db: Database.Database): bigint | undefined {
+  const value = db
+    .prepare<[], bigint | null>('SELECT checkpoint FROM projection_meta')
+    .pluck()
+    .safeIntegers(true)
+    .get();
+  return value === null || value === undefined ? undefined : value;
+}
+
+function createMeta(db: Database.Database, projection: Projection): void {
+  db.transaction(() => {
+    db.exec(`CREATE TABLE projection_meta (
+      name TEXT NOT NULL, version INTEGER NOT NULL, checkpoint INTEGER,
+      events_applied INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT)`);
+    db.prepare('INSERT INTO projection_meta (name, version, created_at) VALUES (?, ?, ?)').run(
+      projection.name,
+      projection.version,
+      new Date().toISOString(),
+    );
+    projection.createSchema(db);
+    db.pragma(`application_id = ${READ_MODEL_APPLICATION_ID}`);
+  })();
+}
+
+function checkMeta(db: Database.Database, file: string, projection: Projection): void {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (applicationId !== READ_MODEL_APPLICATION_ID) {
+    throw new ReadModelVersionMismatch(file, projection, 'another application’s database');
+  }
+  const meta = db.prepare('SELECT name, version FROM projection_meta').get() as
+    { name: string; version: number } | undefined;
+  if (meta?.name !== projection.name || meta.version !== projection.version) {
+    const found = meta ? `${meta.name} v${meta.version}` : 'no projection';
+    throw new ReadModelVersionMismatch(file, projection, found);
+  }
+}

@@ -1,0 +1,10 @@
+import { customerListProjection } from './customer-list/customer-list.projection.js';
+import type { Projection } from './projection/projection.js';
+
+/** Every read model the api keeps and the CLI can rebuild, by name. */
+export const PROJECTIONS: readonly Projection[] = [customerListProjection];
+
+/** The projection called `name`, or undefined. */
+export function projectionNamed(name: string): Projection | undefined {
+  return PROJECTIONS.find((projection) => projection.name === name);
+}
