@@ -162,5 +162,11 @@ describe('invitation acceptance process manager (checkpointed, crash-safe)', () 
     } finally {
       checkpoints.close();
     }
+    const health = await http.get('/health').expect(200);
+    expect(health.body.checks).toContainEqual({
+      name: 'process:invitation-acceptance',
+      status: 'up',
+      position: accepted!.position.toString(),
+    });
   });
 });

@@ -13,6 +13,7 @@ import {
   type EventStore,
 } from '../../../../libs/event-store/src/index.js';
 import type { AppConfig } from '../config/app-config.js';
+import { type ComponentHealth, HealthService } from '../health/health.service.js';
 import { AcceptanceConsequences } from './acceptance-consequences.js';
 import { ProcessCheckpoints } from './process-checkpoints.store.js';
 
@@ -36,15 +37,18 @@ export class InvitationAcceptanceProcess implements OnApplicationBootstrap, OnAp
   private running?: Promise<void>;
   private stopping = false;
   private wakeUp?: () => void;
+  private failure?: { readonly message: string; readonly since: string };
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly consequences: AcceptanceConsequences,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly health: HealthService,
   ) {}
 
   onApplicationBootstrap(): void {
     this.checkpoints = new ProcessCheckpoints(this.config.get('DATA_DIR', { infer: true }));
+    this.health.register(() => this.check());
     this.running = this.run(this.checkpoints);
   }
 
@@ -63,6 +67,10 @@ export class InvitationAcceptanceProcess implements OnApplicationBootstrap, OnAp
         await this.follow(checkpoints);
       } catch (error) {
         if (this.stopping) return;
+        this.failure = {
+          message: (error as Error)?.message ?? String(error),
+          since: this.failure?.since ?? new Date().toISOString(),
+        };
         this.logger.error(
           { err: error, process: INVITATION_ACCEPTANCE_PROCESS, failures },
           'Invitation acceptance process failed; retrying from its checkpoint',
@@ -85,8 +93,20 @@ export class InvitationAcceptanceProcess implements OnApplicationBootstrap, OnAp
         await this.consequences.apply({ eventId: event.eventId, data, metadata: event.metadata });
       }
       checkpoints.save(INVITATION_ACCEPTANCE_PROCESS, event.position);
+      this.failure = undefined;
     }
     if (!this.stopping) throw new Error('The subscription ended (event store closed?)');
+  }
+
+  /** `/health`: failed while an acceptance cannot be completed (it is retried, never skipped). */
+  private async check(): Promise<ComponentHealth> {
+    const position = this.checkpoints?.get(INVITATION_ACCEPTANCE_PROCESS);
+    return {
+      name: `process:${INVITATION_ACCEPTANCE_PROCESS}`,
+      status: this.failure ? 'failed' : 'up',
+      position: position?.toString() ?? null,
+      ...(this.failure && { failure: this.failure }),
+    };
   }
 
   /** Waits before a retry; shutdown cuts the wait short. */
