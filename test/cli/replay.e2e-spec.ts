@@ -74,7 +74,7 @@ describe('cli replay', () => {
 
   it('names an unknown command and prints the usage', () => {
     const run = cli(dir, 'rebuild-everything');
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/Unknown command "rebuild-everything"[\s\S]*Usage: cli/);
   });
 });

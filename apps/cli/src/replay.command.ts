@@ -1,6 +1,9 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
+import { parseArgs } from 'node:util';
 import type { EventStore, RecordedEvent } from '../../../libs/event-store/src/index.js';
+import { loadConfig } from '../../api/src/config/app-config.js';
+import { type CliCommand, expectAtMost, openEventStore, parseCommandLine } from './cli-command.js';
 
 export interface ReplayOptions {
   /** First global position to print (inclusive). */
@@ -32,3 +35,35 @@ export async function replay(
   }
   return count;
 }
+
+function position(name: string, value: string | undefined): bigint | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value))
+    throw new Error(`--${name} must be a non-negative whole number (got "${value}")`);
+  return BigInt(value);
+}
+
+export const replayCommand: CliCommand = {
+  name: 'replay',
+  synopsis: '[--from POSITION] [--to POSITION]',
+  summary: 'print the raw event stream as NDJSON (global order)',
+  async run(args, context) {
+    const { positionals, values } = parseCommandLine(() =>
+      parseArgs({
+        args: [...args],
+        allowPositionals: true,
+        options: { from: { type: 'string' }, to: { type: 'string' } },
+      }),
+    );
+    expectAtMost(positionals, 0);
+    const options = { from: position('from', values.from), to: position('to', values.to) };
+    const store = openEventStore(loadConfig(context.env));
+    try {
+      const count = await replay(store, context.stdout, options);
+      context.stderr.write(`replayed ${count} event(s)\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

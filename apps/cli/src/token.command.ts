@@ -1,7 +1,9 @@
+import { parseArgs } from 'node:util';
 import { resolveJwtSecret } from '../../api/src/auth/jwt-secret.js';
 import { isRole, type Role } from '../../api/src/auth/roles.js';
 import { issueToken } from '../../api/src/auth/tokens.js';
-import type { AppConfig } from '../../api/src/config/app-config.js';
+import { type AppConfig, loadConfig } from '../../api/src/config/app-config.js';
+import { type CliCommand, expectAtMost, parseCommandLine } from './cli-command.js';
 
 export interface TokenOptions {
   readonly partner?: string;
@@ -38,3 +40,27 @@ export async function mintToken(config: AppConfig, options: TokenOptions): Promi
     resolveJwtSecret(config),
   );
 }
+
+export const tokenCommand: CliCommand = {
+  name: 'token',
+  synopsis: '--partner P --role R [--role R2] [--user U] [--upn X] [--ttl 8h]',
+  summary: 'mint a development bearer token',
+  async run(args, context) {
+    const { positionals, values } = parseCommandLine(() =>
+      parseArgs({
+        args: [...args],
+        allowPositionals: true,
+        options: {
+          partner: { type: 'string' },
+          role: { type: 'string', multiple: true },
+          user: { type: 'string' },
+          upn: { type: 'string' },
+          ttl: { type: 'string' },
+        },
+      }),
+    );
+    expectAtMost(positionals, 0);
+    context.stdout.write(`${await mintToken(loadConfig(context.env), values)}\n`);
+    return 0;
+  },
+};

@@ -13,3 +13,4 @@ export * from './customer-list/customer-list.query.js';
 export * from './customer-list/customer-export.labels.js';
 export * from './customer-list/customer-export.js';
 export * from './customer-list/search-key.js';
+export * from './projection/serving-read-model.js';

@@ -1,0 +1,13 @@
+import type { CliCommand } from './cli-command.js';
+import { exportCustomersCommand } from './export-customers.command.js';
+import { rebuildCommand } from './rebuild.command.js';
+import { replayCommand } from './replay.command.js';
+import { tokenCommand } from './token.command.js';
+
+/** Every command of the CLI, in the order the usage text lists them. */
+export const COMMANDS: readonly CliCommand[] = [
+  replayCommand,
+  rebuildCommand,
+  exportCustomersCommand,
+  tokenCommand,
+];

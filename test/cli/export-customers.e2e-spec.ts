@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { partnerStream } from '../../libs/customers/src/index.js';
+import { SqliteEventStore } from '../../libs/event-store/src/index.js';
+import { collect } from '../../libs/event-store/src/testing/event-factory.js';
+import { bearer, startTestApi } from '../fixtures/api-app.js';
+import { newCustomerBody } from '../fixtures/customers.js';
+import { repoRoot, requireBuild } from '../fixtures/dist.js';
+
+function cli(dataDir: string, ...args: string[]) {
+  return spawnSync(process.execPath, [requireBuild('apps/cli/src/main.js'), ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+}
+
+describe('cli export customers', () => {
+  let dataDir: string;
+  const ids: string[] = [];
+  beforeAll(async () => {
+    const api = await startTestApi();
+    dataDir = mkdtempSync(join(tmpdir(), 'cw-cli-export-'));
+    const http = request(api.app.getHttpServer());
+    await http
+      .post('/v1/partners')
+      .set('Authorization', await bearer(api, 'platform', 'operator'))
+      .send({ id: 'contoso', name: 'Contoso', programs: ['direct-bill'] })
+      .expect(201);
+    const admin = await bearer(api, 'contoso', 'admin-agent');
+    for (const name of ['Šťastný a.s.', '@risk Ltd'])
+      ids.push(
+        (
+          await http
+            .post('/v1/customers')
+            .set('Authorization', admin)
+            .send(newCustomerBody({ companyName: name, domain: `${ids.length}.example` }))
+            .expect(201)
+        ).body.id,
+      );
+    // The api stops before its projections may have applied everything: the CLI catches up.
+    await api.app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    dataDir = api.dataDir;
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('writes the partner’s Customers.csv in the asked language and records the export', async () => {
+    const out = join(dataDir, 'Customers.csv');
+    const run = cli(
+      dataDir,
+      'export',
+      'customers',
+      '--partner',
+      'contoso',
+      '--lang',
+      'cs',
+      '--out',
+      out,
+    );
+    expect(run.stderr).toMatch(/written to .*Customers\.csv; recorded as export_customers/);
+    expect(run.status).toBe(0);
+    const lines = readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines).toEqual([
+      'Microsoft ID,Název společnosti,Název primární domény,Vztah,Značky',
+      `${ids[1]},'@risk Ltd,1.example,Cloudový prodejce,`,
+      `${ids[0]},Šťastný a.s.,0.example,Cloudový prodejce,`,
+    ]);
+    const store = new SqliteEventStore({ dataDir });
+    try {
+      const events = await collect(store.readStream(partnerStream('contoso')));
+      expect(events.at(-1)).toMatchObject({
+        type: 'CustomersExported',
+        data: { partnerId: 'contoso', lang: 'cs' },
+        metadata: { actor: { role: 'operator', userId: expect.stringMatching(/^cli:/) } },
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('writes to stdout without --out', () => {
+    const run = cli(dataDir, 'export', 'customers', '--partner', 'contoso');
+    expect(run.status).toBe(0);
+    expect(run.stdout.split(/\r?\n/)[0]).toBe(
+      '\uFEFFMicrosoft ID,Company name,Primary domain name,Relationship,Tags',
+    );
+  });
+
+  it.each([
+    [['--lang', 'fr', '--partner', 'contoso'], /--lang must be one of en, cs, de, es, hu/],
+    [[], /--partner is required/],
+  ])('refuses %j with a clear message', (args, message) => {
+    const run = cli(dataDir, 'export', 'customers', ...args);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+  });
+});
