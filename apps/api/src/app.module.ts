@@ -7,6 +7,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { RelationshipsModule } from './relationships/relationships.module.js';
+import { ActivityLogsModule } from './activity-logs/activity-logs.module.js';
 import { TagsModule } from './tags/tags.module.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { PartnersModule } from './partners/partners.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         TagsModule,
         OrdersModule,
         RelationshipsModule,
+        ActivityLogsModule,
         ...(extraImports ?? []),
       ],
     };

@@ -1,0 +1,88 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, ValidateBy } from 'class-validator';
+import type {
+  ActivityLogFilters,
+  PartnerCenterAction,
+} from '../../../../libs/customers/src/index.js';
+import {
+  ACTIVITY_LOG_ACTION_NAMES,
+  type ActivityLogFilter,
+  activityLogInstant,
+} from '../../../../libs/read-models/src/index.js';
+import { MinPositionQuery } from '../read-models/min-position.js';
+
+const IsInstant = (field: 'from' | 'to') =>
+  ValidateBy({
+    name: 'isActivityLogInstant',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && activityLogInstant(value) !== undefined,
+      defaultMessage: () =>
+        `${field} must be an ISO 8601 date (2026-11-21) or date-time with its offset ` +
+        '(2026-11-21T10:00:00Z)',
+    },
+  });
+
+/** The filters of `GET /v1/activity-logs` and its export; every one optional, combined (AND). */
+export class ActivityLogFiltersQuery extends MinPositionQuery {
+  @ApiPropertyOptional({
+    description:
+      'Entries that occurred at or after this instant (inclusive). An ISO 8601 date (midnight ' +
+      'UTC) or a date-time with its offset.',
+    example: '2026-11-01',
+  })
+  @IsOptional()
+  @IsInstant('from')
+  readonly from?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Entries that occurred before this instant (exclusive: `from=2026-11-01&to=2026-12-01` ' +
+      'is November). An ISO 8601 date (midnight UTC) or a date-time with its offset.',
+    example: '2026-12-01',
+  })
+  @IsOptional()
+  @IsInstant('to')
+  readonly to?: string;
+
+  @ApiPropertyOptional({ description: 'Entries about this customer (its Microsoft ID)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200, { message: 'customerId must have 1 to 200 characters' })
+  readonly customerId?: string;
+
+  @ApiPropertyOptional({ enum: ACTIVITY_LOG_ACTION_NAMES, description: 'Entries of this action' })
+  @IsOptional()
+  @IsIn(ACTIVITY_LOG_ACTION_NAMES, {
+    message: `action must be one of ${ACTIVITY_LOG_ACTION_NAMES.join(', ')}`,
+  })
+  readonly action?: PartnerCenterAction;
+
+  @ApiPropertyOptional({
+    description: 'Entries performed by this user: its user id or its user principal name',
+    example: 'jana.novakova@contoso.example',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 320, { message: 'user must have 1 to 320 characters' })
+  readonly user?: string;
+}
+
+/** The read model's filter: instants normalised as entries store them. */
+export function activityLogFilterOf(query: ActivityLogFiltersQuery): ActivityLogFilter {
+  return {
+    ...(query.from !== undefined && { from: activityLogInstant(query.from) }),
+    ...(query.to !== undefined && { to: activityLogInstant(query.to) }),
+    ...(query.customerId !== undefined && { customerId: query.customerId }),
+    ...(query.action !== undefined && { action: query.action }),
+    ...(query.user !== undefined && { user: query.user }),
+  };
+}
+
+/** The filters as the caller gave them, for the export's record in the log. */
+export function recordedFiltersOf(query: ActivityLogFiltersQuery): ActivityLogFilters {
+  const { from, to, customerId, action, user } = query;
+  return Object.fromEntries(
+    Object.entries({ from, to, customerId, action, user }).filter(([, v]) => v !== undefined),
+  );
+}

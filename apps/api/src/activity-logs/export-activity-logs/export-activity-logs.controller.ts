@@ -1,0 +1,80 @@
+import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  ACTIVITY_LOG,
+  ACTIVITY_LOG_CSV_COLUMNS,
+  ACTIVITY_LOG_EXPORT_FORMATS,
+  exportActivityLog,
+} from '../../../../../libs/read-models/src/index.js';
+import { Caller, Roles } from '../../auth/auth.decorators.js';
+import type { Principal } from '../../auth/roles.js';
+import { requestContext } from '../../commands/command-context.js';
+import { ApiProblems } from '../../docs/api-problems.decorator.js';
+import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';
+import { minPositionOf } from '../../read-models/min-position.js';
+import { ReadModelsService } from '../../read-models/read-models.service.js';
+import { activityLogFilterOf, recordedFiltersOf } from '../activity-log-filters.query.js';
+import { ExportActivityLogsQuery } from './export-activity-logs.query.js';
+import { exportFormat } from './export-format.js';
+import { RecordActivityLogExportCommand } from './record-activity-log-export.command.js';
+
+/** `GET /v1/activity-logs/export` (admin-agent): the filtered log as a CSV or NDJSON file. */
+@ApiTags('activity-logs')
+@ApiBearerAuth()
+@Controller('v1/activity-logs')
+export class ExportActivityLogsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readModels: ReadModelsService,
+  ) {}
+
+  @Get('export')
+  @Roles('admin-agent')
+  @ApiOperation({
+    summary: 'Export the caller’s activity log (the list’s filters) as CSV or NDJSON',
+    description:
+      'Newest first, the list’s filters (`from` inclusive, `to` exclusive). Format by `format` ' +
+      'or `Accept`, CSV by default. CSV: UTF-8 with a byte-order mark, columns ' +
+      `${ACTIVITY_LOG_CSV_COLUMNS.join(', ')}; old and new values as JSON; cells a spreadsheet ` +
+      "would run as a formula start with `'`. NDJSON: one list item per line. The export is " +
+      'recorded as `export_activity_log` before the file is sent (`X-Export-Position` names ' +
+      'that event) and the file holds the log up to and including that record. Streamed from ' +
+      'the database: memory does not grow with the log.',
+  })
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiResponse({
+    status: 200,
+    description: 'ActivityLog.csv or ActivityLog.ndjson (as an attachment)',
+    content: { 'text/csv': {}, 'application/x-ndjson': {} },
+  })
+  @ApiProblems(400, 401, 403, 404, 503)
+  async export(
+    @Query() query: ExportActivityLogsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Caller() caller: Principal,
+    @Req() request: IdempotentRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const format = exportFormat(query.format, accept);
+    await this.readModels.caughtUp(ACTIVITY_LOG, minPositionOf(query));
+    const position = await this.commands.execute<RecordActivityLogExportCommand, bigint>(
+      new RecordActivityLogExportCommand(
+        recordedFiltersOf(query),
+        format,
+        caller,
+        requestContext(request, caller, new Date()),
+      ),
+    );
+    // The file ends with the export's own record: the log exactly as it stood when exported.
+    const runner = await this.readModels.caughtUp(ACTIVITY_LOG, position);
+    const filter = { ...activityLogFilterOf(query), upTo: position };
+    const { mediaType, fileName } = ACTIVITY_LOG_EXPORT_FORMATS[format];
+    await reply
+      .header('Content-Type', mediaType)
+      .header('Content-Disposition', `attachment; filename="${fileName}"`)
+      .header('X-Export-Position', position.toString())
+      .send(exportActivityLog(runner.servingFile(), caller.partnerId, filter, format));
+  }
+}

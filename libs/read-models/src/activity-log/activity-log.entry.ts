@@ -1,0 +1,66 @@
+import { ACTIVITY_LOG_ACTIONS, type PartnerCenterAction } from '../../../customers/src/index.js';
+import type { Actor } from '../../../event-store/src/index.js';
+
+/** The projection's name: its read-model files and its runner are found by it. */
+export const ACTIVITY_LOG = 'activity-log';
+
+/** The 18 action names of PRODUCT.md rule 4, in the order the rule lists them. */
+export const ACTIVITY_LOG_ACTION_NAMES: readonly PartnerCenterAction[] = [
+  ...new Set(Object.values(ACTIVITY_LOG_ACTIONS)),
+].filter((action): action is PartnerCenterAction => action !== null);
+
+/** What kind of thing an entry changed. */
+export const ACTIVITY_RESOURCE_TYPES = [
+  'partner',
+  'customer',
+  'billing-profile',
+  'relationship-request',
+  'relationship',
+  'delegated-admin',
+  'order',
+  'subscription',
+  'tag',
+  'customer-tag',
+  'customer-list',
+  'activity-log',
+] as const;
+export type ActivityResourceType = (typeof ACTIVITY_RESOURCE_TYPES)[number];
+
+/**
+ * One entry of one partner's activity log, as the projection stores it: the event's action,
+ * who performed it, when, on which customer, and the old and new values of what changed.
+ * `oldValue` / `newValue` are absent when the action has none (a creation has no old value).
+ */
+export interface ActivityLogEntry {
+  readonly partnerId: string;
+  readonly position: bigint;
+  readonly eventId: string;
+  /** ISO-8601 instant, normalised (`toISOString`) so that date ranges compare as text. */
+  readonly occurredAt: string;
+  readonly customerId: string | null;
+  readonly customerName: string | null;
+  readonly action: PartnerCenterAction;
+  readonly resourceType: ActivityResourceType;
+  readonly performedBy: Actor;
+  readonly oldValue?: unknown;
+  readonly newValue?: unknown;
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+/** An entry as the api and the exports show it (API.md, `GET /v1/activity-logs`). */
+export interface ActivityLogItem {
+  /** The event's global position, a decimal string. */
+  readonly position: string;
+  readonly occurredAt: string;
+  readonly customerId: string | null;
+  readonly customerName: string | null;
+  readonly action: PartnerCenterAction;
+  readonly resourceType: ActivityResourceType;
+  readonly performedBy: Actor;
+  readonly oldValue?: unknown;
+  readonly newValue?: unknown;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly eventId: string;
+}

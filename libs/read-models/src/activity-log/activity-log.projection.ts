@@ -1,0 +1,130 @@
+import type Database from 'better-sqlite3';
+import type { CustomersDomainEvent } from '../../../customers/src/index.js';
+import type { RecordedEvent } from '../../../event-store/src/index.js';
+import type { ApplyEvent, Projection } from '../projection/projection.js';
+import { ACTIVITY_LOG, type ActivityLogEntry } from './activity-log.entry.js';
+import { activityLogEntriesOf, type KnownFacts } from './activity-log.mapping.js';
+import { ACTIVITY_LOG_SCHEMA } from './activity-log.schema.js';
+import { prepareTallies } from './activity-log.tallies.js';
+
+/**
+ * The activity log (PRODUCT.md rule 4): one entry per action event and partner that sees it,
+ * with who, when, which customer and the old/new values. Rows are only ever inserted: the
+ * log is the history, nothing in it is updated. A second entry at the same (partner,
+ * position) would break the unique index and stop the projection, loudly.
+ */
+export const activityLogProjection: Projection = {
+  name: ACTIVITY_LOG,
+  version: 1,
+  createSchema: (db) => db.exec(ACTIVITY_LOG_SCHEMA),
+  prepare,
+};
+
+function prepare(db: Database.Database): ApplyEvent {
+  const sql = statements(db);
+  const tally = prepareTallies(db);
+  const facts: KnownFacts = {
+    customerName: (customerId) => sql.customerName.get(customerId),
+    indirectProviderOf: (invitationId) => sql.providerOf.get(invitationId),
+  };
+  return (event) => {
+    for (const entry of activityLogEntriesOf(event, facts)) {
+      sql.insert.run(rowOf(entry));
+      tally(entry);
+    }
+    remember(event as RecordedEvent & CustomersDomainEvent, sql);
+  };
+}
+
+/** Keeps what later events need but do not carry: customer names, invitations' providers. */
+function remember(event: RecordedEvent & CustomersDomainEvent, sql: Statements): void {
+  switch (event.type) {
+    case 'CustomerAdded':
+      sql.setCustomerName.run(event.data.customerId, event.data.companyProfile.companyName);
+      return;
+    case 'ResellerRelationshipAccepted':
+      // Only a customer the log did not know yet takes the name typed on acceptance.
+      sql.addCustomerName.run(event.data.customerId, event.data.companyProfile.companyName);
+      return;
+    case 'ResellerRelationshipRequested':
+      if (event.data.indirectProviderId !== undefined) {
+        sql.addProvider.run(event.data.invitationId, event.data.indirectProviderId);
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+interface EntryRow {
+  position: bigint;
+  partner_id: string;
+  event_id: string;
+  occurred_at: string;
+  customer_id: string | null;
+  customer_name: string | null;
+  action: string;
+  resource_type: string;
+  user_id: string;
+  upn: string;
+  role: string;
+  old_value: string | null;
+  new_value: string | null;
+  correlation_id: string;
+  causation_id: string;
+}
+
+function rowOf(entry: ActivityLogEntry): EntryRow {
+  return {
+    position: entry.position,
+    partner_id: entry.partnerId,
+    event_id: entry.eventId,
+    occurred_at: entry.occurredAt,
+    customer_id: entry.customerId,
+    customer_name: entry.customerName,
+    action: entry.action,
+    resource_type: entry.resourceType,
+    user_id: entry.performedBy.userId,
+    upn: entry.performedBy.upn,
+    role: entry.performedBy.role,
+    old_value: entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
+    new_value: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
+    correlation_id: entry.correlationId,
+    causation_id: entry.causationId,
+  };
+}
+
+type Statements = ReturnType<typeof statements>;
+
+function statements(db: Database.Database) {
+  return {
+    insert: db.prepare<[EntryRow]>(
+      `INSERT INTO activity_entries (position, partner_id, event_id, occurred_at, customer_id,
+         customer_name, action, resource_type, user_id, upn, role, old_value, new_value,
+         correlation_id, causation_id)
+       VALUES (@position, @partner_id, @event_id, @occurred_at, @customer_id, @customer_name,
+         @action, @resource_type, @user_id, @upn, @role, @old_value, @new_value,
+         @correlation_id, @causation_id)`,
+    ),
+    customerName: db
+      .prepare<[string], string>('SELECT company_name FROM customer_names WHERE customer_id = ?')
+      .pluck(),
+    setCustomerName: db.prepare<[string, string]>(
+      `INSERT INTO customer_names (customer_id, company_name) VALUES (?, ?)
+       ON CONFLICT (customer_id) DO UPDATE SET company_name = excluded.company_name`,
+    ),
+    addCustomerName: db.prepare<[string, string]>(
+      `INSERT INTO customer_names (customer_id, company_name) VALUES (?, ?)
+       ON CONFLICT (customer_id) DO NOTHING`,
+    ),
+    providerOf: db
+      .prepare<[string], string>(
+        'SELECT indirect_provider_id FROM invitation_providers WHERE invitation_id = ?',
+      )
+      .pluck(),
+    addProvider: db.prepare<[string, string]>(
+      `INSERT INTO invitation_providers (invitation_id, indirect_provider_id) VALUES (?, ?)
+       ON CONFLICT (invitation_id) DO NOTHING`,
+    ),
+  };
+}
