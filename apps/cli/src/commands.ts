@@ -1,4 +1,5 @@
 import type { CliCommand } from './cli-command.js';
+import { exportActivityCommand } from './export-activity.command.js';
 import { exportCustomersCommand } from './export-customers.command.js';
 import { rebuildCommand } from './rebuild.command.js';
 import { replayCommand } from './replay.command.js';
@@ -9,5 +10,6 @@ export const COMMANDS: readonly CliCommand[] = [
   replayCommand,
   rebuildCommand,
   exportCustomersCommand,
+  exportActivityCommand,
   tokenCommand,
 ];

@@ -18,7 +18,7 @@ function cli(dataDir: string, ...args: string[]) {
   });
 }
 
-describe('cli export customers', () => {
+describe('cli export customers and activity export', () => {
   let dataDir: string;
   const ids: string[] = [];
   beforeAll(async () => {
@@ -98,6 +98,50 @@ describe('cli export customers', () => {
     [[], /--partner is required/],
   ])('refuses %j with a clear message', (args, message) => {
     const run = cli(dataDir, 'export', 'customers', ...args);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('activity export: the log as NDJSON, newest first, itself recorded first', () => {
+    const run = cli(dataDir, 'activity', 'export', '--partner', 'contoso', '--format', 'ndjson');
+    expect(run.stderr).toMatch(/recorded as export_activity_log/);
+    expect(run.status).toBe(0);
+    const entries = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string; performedBy: { role: string } });
+    expect(entries[0]).toMatchObject({
+      action: 'export_activity_log',
+      performedBy: { role: 'operator' },
+    });
+    expect(entries.filter((entry) => entry.action === 'add_customer')).toHaveLength(2);
+  });
+
+  it('activity export: filters by action, CSV by default', () => {
+    const run = cli(
+      dataDir,
+      'activity',
+      'export',
+      '--partner',
+      'contoso',
+      '--action',
+      'add_customer',
+    );
+    expect(run.status).toBe(0);
+    const lines = run.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).every((line) => line.includes('add_customer'))).toBe(true);
+  });
+
+  it.each([
+    [['--partner', 'contoso', '--action', 'delete_everything'], /--action must be one of/],
+    [['--partner', 'contoso', '--from', 'yesterday'], /--from must be an ISO date/],
+    [['--partner', 'contoso', '--format', 'xml'], /--format must be csv or ndjson/],
+  ])('activity export refuses %j', (args, message) => {
+    const run = cli(dataDir, 'activity', 'export', ...args);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
   });
