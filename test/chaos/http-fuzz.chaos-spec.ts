@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { startTestApi, type TestApi } from '../fixtures/api-app.js';
-import { type FuzzCase, fuzzCases } from '../security/fuzz-cases.js';
+import { type FuzzCase, fixedCases, randomCases } from '../security/fuzz-cases.js';
 import { runFuzz, type Send } from '../security/fuzz-run.js';
 import { headOf, seedWorkspace, type Workspace } from '../security/workspace.fixtures.js';
 
@@ -65,6 +65,12 @@ function rawExchange(port: number, text: string): Promise<string> {
   });
 }
 
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
 describe('HTTP fuzz, heavy run over loopback (issue 6: bad input)', () => {
   let api: TestApi;
   let ws: Workspace;
@@ -80,20 +86,32 @@ describe('HTTP fuzz, heavy run over loopback (issue 6: bad input)', () => {
 
   it(`${TARGET_REQUESTS} hostile requests at every command route: no 5xx, nothing stored, still healthy`, async () => {
     const deadline = Date.now() + SECONDS * 1000;
-    const cases: FuzzCase[] = [];
-    for (let seed = 1; cases.length < TARGET_REQUESTS; seed++) {
-      cases.push(...fuzzCases(ws, seed, 40, BODY_LIMIT));
+    const cases = new Map<string, FuzzCase>(); // distinct requests only
+    const add = (fuzz: FuzzCase) => {
+      const payload = Buffer.isBuffer(fuzz.payload) ? fuzz.payload.toString('hex') : fuzz.payload;
+      cases.set(JSON.stringify([fuzz.method, fuzz.url, fuzz.headers, payload]), fuzz);
+    };
+    fixedCases(ws, BODY_LIMIT).forEach(add);
+    for (let seed = 1; cases.size < TARGET_REQUESTS && seed < 20; seed++) {
+      randomCases(ws, seed, 100).forEach(add);
     }
-    const report = await runFuzz(api, cases.slice(0, TARGET_REQUESTS), overHttp(port), deadline);
+    const distinct = [...cases.values()].slice(0, TARGET_REQUESTS);
+    const report = await runFuzz(api, distinct, overHttp(port), deadline);
 
     const head = await headOf(api);
     const raw = await Promise.all(RAW_REQUESTS.map((text) => rawExchange(port, text)));
     const rawServerErrors = raw.filter((line) => / 5\d\d /.test(line));
-    const health = await overHttp(port)({ family: 'health', method: 'GET', url: '/health', headers: {} });
+    const health = await overHttp(port)({
+      family: 'health',
+      method: 'GET',
+      url: '/health',
+      headers: {},
+    });
 
     console.log(
       [
-        `HTTP fuzz: ${report.requests} requests over loopback in ${report.milliseconds} ms`,
+        `HTTP fuzz: ${report.requests} distinct requests over loopback in ${report.milliseconds} ms`,
+        `families ${JSON.stringify(countBy(distinct.slice(0, report.requests), (c) => c.family))}`,
         `statuses ${JSON.stringify(report.statuses)}`,
         `raw malformed HTTP: ${raw.map((line) => line || 'closed').join(' | ')}`,
         `events appended ${report.appended}, /health ${health.status}`,
