@@ -2,11 +2,28 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendBenchmark } from './append.bench.js';
 import type { BenchResult } from './bench-result.js';
+import { httpCommandBenchmark } from './http-command.bench.js';
 
-/** `npm run bench [-- --quick]`: runs every benchmark, writes bench/results/latest.json, prints a table. */
+const benchmarks: Record<string, (quick: boolean) => Promise<BenchResult>> = {
+  append: appendBenchmark,
+  'http.command': httpCommandBenchmark,
+};
+
+/**
+ * `npm run bench [-- --quick] [-- --only=<name>,...]`: runs the benchmarks (all by default),
+ * writes bench/results/latest.json, prints a table.
+ */
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const results: BenchResult[] = [await appendBenchmark(quick)];
+  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  const names = only ? only.split(',') : Object.keys(benchmarks);
+  const results: BenchResult[] = [];
+  for (const name of names) {
+    const run = benchmarks[name];
+    if (!run)
+      throw new Error(`No benchmark "${name}" (known: ${Object.keys(benchmarks).join(', ')})`);
+    results.push(await run(quick));
+  }
   const dir = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

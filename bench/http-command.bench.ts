@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveJwtSecret } from '../apps/api/src/auth/jwt-secret.js';
+import { issueToken } from '../apps/api/src/auth/tokens.js';
+import type { BenchResult } from './bench-result.js';
+import { load, type LoadRun, summary } from './http-load.js';
+import { BENCH_PARTNER, orderRequests, seedCustomers } from './order-workload.js';
+import { type ServerProcess, startServer } from './server-process.js';
+
+const CONNECTIONS = 50;
+const CUSTOMERS = 200;
+
+interface Plan {
+  readonly warmUpSeconds: number;
+  readonly rounds: number;
+  readonly roundSeconds: number;
+  readonly hotSeconds: number;
+}
+
+interface Tokens {
+  readonly operator: string;
+  readonly agent: string;
+}
+
+type HttpCommandResult = BenchResult & { readonly p99Ms: number; readonly limitP99Ms: number };
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const medianOf = (runs: readonly LoadRun[], figure: (run: LoadRun) => number | undefined) =>
+  median(runs.map((run) => figure(run) ?? NaN));
+
+/**
+ * The api as `npm start` runs it (`dist/apps/api/src/main.js`, embedded store with the shipped
+ * durability, in a fresh DATA_DIR), with tokens minted from the key its JWT_KEY provider reads.
+ */
+async function startApi(dataDir: string): Promise<{ api: ServerProcess; tokens: Tokens }> {
+  const key = resolveJwtSecret({
+    DATA_DIR: dataDir,
+    AUTH_JWT_SECRET: undefined,
+    EVENTSTORE_CONNECTION_STRING: undefined,
+  });
+  const tokens = {
+    operator: await issueToken({ partnerId: 'platform', roles: ['operator'] }, key),
+    agent: await issueToken({ partnerId: BENCH_PARTNER, roles: ['sales-agent'] }, key),
+  };
+  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' };
+  const api = await startServer('api', 'apps/api/src/main.js', env, '/health');
+  return { api, tokens };
+}
+
+/**
+ * Warm-up, then rounds alternating limit and ours, then ours at half its rate, then one
+ * customer's stream alone (all connections racing on it).
+ */
+async function measure(api: ServerProcess, echo: ServerProcess, tokens: Tokens, plan: Plan) {
+  const ids = await seedCustomers(api.baseUrl, tokens, CUSTOMERS + 1);
+  const hotId = ids.pop() as string;
+  const spread = orderRequests(ids, tokens.agent);
+  const echoed = orderRequests(ids, tokens.agent);
+  await load(echo, echoed, CONNECTIONS, plan.warmUpSeconds);
+  const warm = await load(api, spread, CONNECTIONS, plan.warmUpSeconds);
+  const ours: LoadRun[] = [];
+  const limit: LoadRun[] = [];
+  for (let round = 0; round < plan.rounds; round++) {
+    limit.push(await load(echo, echoed, CONNECTIONS, plan.roundSeconds));
+    ours.push(await load(api, spread, CONNECTIONS, plan.roundSeconds));
+  }
+  // Closed-loop p99 at saturation is mostly queueing (Little's law: 50 connections / req/s);
+  // the latency at half the measured rate shows what one request costs when not queued.
+  const halfRate = Math.max(1, Math.round(medianOf(ours, (run) => run.rps) / 2));
+  const halfLoad = await load(api, spread, CONNECTIONS, plan.hotSeconds, halfRate);
+  const hot = await load(api, orderRequests([hotId], tokens.agent), CONNECTIONS, plan.hotSeconds);
+  const placed = [...ours, halfLoad].reduce((sum, round) => sum + round.ok, warm.ok);
+  return { ours, limit, halfLoad, hot, ordersPerCustomer: Math.round(placed / CUSTOMERS) };
+}
+
+function toResult(plan: Plan, measured: Awaited<ReturnType<typeof measure>>): HttpCommandResult {
+  const { ours, limit, halfLoad, hot, ordersPerCustomer } = measured;
+  const value = medianOf(ours, (run) => run.rps);
+  const baseline = medianOf(limit, (run) => run.rps);
+  const cpuOurs = medianOf(ours, (run) => run.cpuMsPerRequest);
+  const cpuLimit = medianOf(limit, (run) => run.cpuMsPerRequest);
+  return {
+    name: 'http.command',
+    value: Math.round(value),
+    unit: 'req/s',
+    limit: Math.round(baseline),
+    ratio: Number((value / baseline).toFixed(2)),
+    p99Ms: medianOf(ours, (run) => run.p99Ms),
+    limitP99Ms: medianOf(limit, (run) => run.p99Ms),
+    goal: 'ratio >= 0.5, p99 < 25 ms',
+    detail: {
+      server: 'dist/apps/api/src/main.js, own process; embedded store, synchronous=FULL',
+      connections: CONNECTIONS,
+      customers: CUSTOMERS,
+      ...plan,
+      // Server CPU per answered request: less disturbed by other load on the machine.
+      cpuMsPerRequest: {
+        ours: cpuOurs,
+        limit: cpuLimit,
+        ratio: Number((cpuLimit / cpuOurs).toFixed(2)),
+      },
+      ours: ours.map(summary),
+      limit: limit.map(summary),
+      // Each order folds every earlier event of its customer's stream: cost grows with this.
+      ordersPerCustomerAtEnd: ordersPerCustomer,
+      atHalfRate: summary(halfLoad),
+      hotStream: { customers: 1, ...summary(hot) },
+    },
+  };
+}
+
+/** `POST /v1/customers/{id}/orders` against a validate-and-echo route on the same stack. */
+export async function httpCommandBenchmark(quick: boolean): Promise<HttpCommandResult> {
+  const plan: Plan = quick
+    ? { warmUpSeconds: 2, rounds: 3, roundSeconds: 3, hotSeconds: 3 }
+    : { warmUpSeconds: 5, rounds: 3, roundSeconds: 10, hotSeconds: 10 };
+  const dataDir = mkdtempSync(join(tmpdir(), 'cw-bench-http-'));
+  const servers: ServerProcess[] = [];
+  try {
+    const { api, tokens } = await startApi(dataDir);
+    servers.push(api);
+    servers.push(await startServer('order-echo', 'bench/order-echo.server.js', {}, '/'));
+    return toResult(plan, await measure(api, servers[1] as ServerProcess, tokens, plan));
+  } finally {
+    for (const server of servers.reverse()) await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { Body, Controller, Module, Param, Post, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ProblemDetailsFilter } from '../apps/api/src/errors/problem-details.filter.js';
+import { ValidationFailed } from '../apps/api/src/errors/validation-failed.js';
+import { correlationIdOf } from '../apps/api/src/observability/correlation-id.js';
+import { CreateOrderDto } from '../apps/api/src/orders/create-order/create-order.dto.js';
+
+/**
+ * The limit of `http.command`: the same route on the same Nest/Fastify stack, the body
+ * validated by the same DTO class and ValidationPipe settings as in `createApp`, then returned
+ * as it is: no auth, no command, no store. Run as its own process, like the api.
+ */
+@Controller('v1/customers')
+class OrderEchoController {
+  @Post(':id/orders')
+  echo(@Param('id') _id: string, @Body() body: CreateOrderDto): CreateOrderDto {
+    return body;
+  }
+}
+
+@Module({ controllers: [OrderEchoController] })
+class OrderEchoModule {}
+
+async function main(): Promise<void> {
+  // The adapter and pipe options of apps/api/src/app.factory.ts (not exported from there).
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    requestIdHeader: false,
+    genReqId: correlationIdOf,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(OrderEchoModule, adapter, {
+    logger: false,
+  });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => ValidationFailed.fromClassValidator(errors),
+    }),
+  );
+  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  await app.listen({ port: Number(process.env.PORT), host: process.env.HOST ?? '127.0.0.1' });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

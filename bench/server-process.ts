@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** The compiled tree (`dist/`): bench/*.js run from `dist/bench`. */
+export const distRoot = join(__dirname, '..');
+
+export interface ServerProcess {
+  readonly baseUrl: string;
+  /** CPU seconds (user + system) the server used so far; undefined where /proc is missing. */
+  cpuSeconds(): number | undefined;
+  /** SIGTERM, then waits for the exit (so a `--cpu-prof` profile is written). */
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Node flags for a server under load: `BENCH_CPU_PROF=<dir>` profiles it (`--cpu-prof`), so a
+ * missed goal can be explained with the profile of the very run that missed it.
+ */
+function nodeFlags(name: string): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+}
+
+/**
+ * Starts `dist/<script>` as its own process on 127.0.0.1 and a free port, and waits until
+ * `readyPath` answers: the server has a core and an event loop of its own, as in production,
+ * instead of sharing them with the load generator.
+ */
+export async function startServer(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  readyPath: string,
+): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeFlags(name), join(distRoot, script)], {
+    env: { PATH: process.env.PATH ?? '', ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilReady(`${baseUrl}${readyPath}`, child, () => stderr);
+  return {
+    baseUrl,
+    cpuSeconds: () => cpuSecondsOf(child.pid),
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, stderr: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: server exited: ${stderr()}`);
+    const ok = await fetch(url).then(
+      (response) => response.status < 500,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${url}: server not ready after 30 s: ${stderr()}`);
+}
+
+/** Linux: utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s. */
+function cpuSecondsOf(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
