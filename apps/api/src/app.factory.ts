@@ -11,6 +11,8 @@ import { CORRELATION_HEADER, correlationIdOf } from './observability/correlation
 import { ValidationFailed } from './errors/validation-failed.js';
 import { registerHttpMetrics } from './observability/http-metrics.hook.js';
 import { MetricsService } from './observability/metrics.service.js';
+import { registerRequestBodyLimits } from './security/request-body-limits.js';
+import { registerSecurityHeaders } from './security/security-headers.js';
 
 /**
  * While the server shuts down, answers in-flight requests with `Connection: close`, so their
@@ -50,6 +52,7 @@ export async function createApp(
     },
   );
   app.useLogger(app.get(Logger));
+  await registerSecurityHeaders(app);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(
     new ValidationPipe({
@@ -63,6 +66,7 @@ export async function createApp(
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(CORRELATION_HEADER, request.id);
   });
+  registerRequestBodyLimits(fastify);
   registerHttpMetrics(fastify, app.get(MetricsService));
   closeConnectionsWhenDraining(fastify);
   setUpOpenApi(app);

@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module.js';
 import { ReadModelsModule } from './read-models/read-models.module.js';
 import { correlationIdOf } from './observability/correlation-id.js';
 import { ObservabilityModule } from './observability/observability.module.js';
+import { RateLimitModule } from './security/rate-limit.module.js';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         OrdersModule,
         RelationshipsModule,
         ActivityLogsModule,
+        RateLimitModule,
         ...(extraImports ?? []),
       ],
     };

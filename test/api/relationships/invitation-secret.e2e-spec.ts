@@ -24,8 +24,10 @@ describe('the invitation secret is never stored, not even for Idempotency-Key re
       .expect(201);
     const secret = tokenOf(first.body.url);
     expect(secret.length).toBeGreaterThanOrEqual(43); // 256 bits as base64url
-    for (const file of readdirSync(api.dataDir)) {
-      expect(readFileSync(join(api.dataDir, file)).includes(Buffer.from(secret))).toBe(false);
+    const files = readdirSync(api.dataDir, { recursive: true, withFileTypes: true });
+    for (const file of files.filter((entry) => entry.isFile())) {
+      const content = readFileSync(join(file.parentPath, file.name));
+      expect(content.includes(Buffer.from(secret))).toBe(false);
     }
     const retry = await http
       .post('/v1/relationship-requests')

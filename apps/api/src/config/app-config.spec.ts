@@ -12,6 +12,8 @@ describe('configuration', () => {
       LOG_LEVEL: 'info',
       BODY_LIMIT_BYTES: 1048576,
       SHUTDOWN_TIMEOUT_MS: 10000,
+      RATE_LIMIT_PER_MINUTE: 500,
+      READ_MODEL_WAIT_MS: 5000,
       INVITATION_TTL_DAYS: 30,
       PUBLIC_BASE_URL: undefined,
     });
@@ -51,6 +53,9 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     [{ INVITATION_TTL_DAYS: '0' }, /^INVITATION_TTL_DAYS must be between 1 and 365/],
     [{ PUBLIC_BASE_URL: 'ftp://x' }, /^PUBLIC_BASE_URL must be an http\(s\) URL/],
+    [{ RATE_LIMIT_PER_MINUTE: '-1' }, /^RATE_LIMIT_PER_MINUTE must be 0 \(off\) or more/],
+    [{ RATE_LIMIT_PER_MINUTE: 'lots' }, /^RATE_LIMIT_PER_MINUTE must be a whole number/],
+    [{ READ_MODEL_WAIT_MS: '60001' }, /^READ_MODEL_WAIT_MS must be between 0 and 60000/],
   ])('refuses %j with a message naming the setting', (env, message) => {
     let error: unknown;
     try {

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsFQDN,
+  IsObject,
   IsISO31661Alpha2,
   IsOptional,
   IsPhoneNumber,
@@ -87,6 +88,7 @@ export class BillingProfileDto {
   })
   readonly phoneNumber?: string;
   @ApiProperty({ type: AddressDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => AddressDto)
   readonly defaultAddress!: AddressDto;

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { AppError, type ErrorKind } from '../../../../libs/event-store/src/index.js';
 import { ValidationFailed } from './validation-failed.js';
+import { toStorageError } from '../../../../libs/event-store/src/embedded/sqlite-errors.js';
 
 /** RFC 9457 problem details, as every error response of the api carries them. */
 export interface ProblemDetails {
@@ -63,7 +64,9 @@ function problem(
 }
 
 /** Turns anything thrown while serving a request into problem details; 5xx hide the cause. */
-export function toProblemDetails(error: unknown): ProblemDetails {
+export function toProblemDetails(thrown: unknown): ProblemDetails {
+  // SQLite faults of any of our files (events, idempotency keys, read models): 503, named.
+  const error = toStorageError(thrown);
   if (error instanceof ValidationFailed) {
     return problem(400, error.code, error.message, { errors: error.errors });
   }

@@ -195,6 +195,9 @@ export class SqliteEventStore implements EventStore {
             try {
               outcomes.push({ ok: true, result: this.appendOne(pending) });
             } catch (error) {
+              // A storage fault fails the whole batch: SQLite may have rolled the transaction
+              // back already, and the appends after it must not run outside of it.
+              if (toStorageError(error) instanceof EventStoreUnavailable) throw error;
               outcomes.push({ ok: false, error });
             }
           }

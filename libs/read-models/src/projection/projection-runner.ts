@@ -67,6 +67,7 @@ export class ProjectionRunner {
   private stopping = false;
   private switching = false;
   private wakeUp?: () => void;
+  private staleCleanup?: NodeJS.Timeout;
   private readonly waiters = new Set<Waiter>();
 
   constructor(
@@ -79,12 +80,13 @@ export class ProjectionRunner {
   /** Opens the serving generation (creating one when there is none) and starts following. */
   start(): void {
     this.open();
-    this.directory.removeStale(this.projection.name);
+    this.removeStale();
     this.running = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.staleCleanup);
     this.wakeUp?.();
     await this.subscription?.stop();
     await this.running;
@@ -174,11 +176,21 @@ export class ProjectionRunner {
     this.switching = false;
     this.closeConnections();
     this.open();
-    const timer = setTimeout(
-      () => this.directory.removeStale(this.projection.name),
-      STALE_GENERATION_GRACE_MS,
-    );
-    timer.unref();
+    clearTimeout(this.staleCleanup);
+    this.staleCleanup = setTimeout(() => this.removeStale(), STALE_GENERATION_GRACE_MS);
+    this.staleCleanup.unref();
+  }
+
+  /** Deletes generations that no longer serve; a failure only costs disk space, so it logs. */
+  private removeStale(): void {
+    try {
+      this.directory.removeStale(this.projection.name);
+    } catch (error) {
+      this.options.logger.warn(
+        { projection: this.projection.name, err: error },
+        'Could not delete old read-model generations',
+      );
+    }
   }
 
   private async follow(): Promise<void> {
