@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { appendBenchmark } from './append.bench.js';
 import type { BenchResult } from './bench-result.js';
 import { httpCommandBenchmark } from './http-command.bench.js';
+import { removeDatasets } from './read-model-data.js';
+import { READ_MODEL_BENCHMARKS } from './read-models.bench.js';
 
 const benchmarks: Record<string, (quick: boolean) => Promise<BenchResult>> = {
   append: appendBenchmark,
   'http.command': httpCommandBenchmark,
+  ...READ_MODEL_BENCHMARKS,
 };
 
 /**
@@ -18,11 +21,15 @@ async function main(): Promise<void> {
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
   const names = only ? only.split(',') : Object.keys(benchmarks);
   const results: BenchResult[] = [];
-  for (const name of names) {
-    const run = benchmarks[name];
-    if (!run)
-      throw new Error(`No benchmark "${name}" (known: ${Object.keys(benchmarks).join(', ')})`);
-    results.push(await run(quick));
+  try {
+    for (const name of names) {
+      const run = benchmarks[name];
+      if (!run)
+        throw new Error(`No benchmark "${name}" (known: ${Object.keys(benchmarks).join(', ')})`);
+      results.push(await run(quick));
+    }
+  } finally {
+    await removeDatasets(); // the read-model benchmarks' data set, shared by the four
   }
   const dir = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(dir, { recursive: true });
