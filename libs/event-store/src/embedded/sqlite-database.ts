@@ -101,6 +101,8 @@ function checkOwnership(db: Database.Database, file: string): void {
 }
 
 function migrate(db: Database.Database): void {
+  // Up to date: take no write lock, so a CLI can open the store beside a busy api.
+  if ((db.pragma('user_version', { simple: true }) as number) === MIGRATIONS.length) return;
   const run = db.transaction(() => {
     const from = db.pragma('user_version', { simple: true }) as number;
     for (let version = from; version < MIGRATIONS.length; version++) {
