@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import {
   CUSTOMER_EXPORT_HEADERS,
+  CUSTOMER_EXPORT_SQL,
   customerListProjection,
   RELATIONSHIP_LABELS,
 } from '../libs/read-models/src/index.js';
@@ -11,17 +12,6 @@ import { BIG_PARTNER } from './big-partner.steps.js';
 import { download } from './http-download.js';
 import { median, round } from './latency.js';
 import { apiFor, datasetFor, servingFile } from './read-model-data.js';
-
-/** `exportCustomersCsv`'s SQL, copied (it is not exported): the limit reads the same rows. */
-const EXPORT_SQL = `
-  SELECT r.customer_id, c.company_name, c.domain, r.relationship,
-    (SELECT group_concat(t.name, ';' ORDER BY t.name_key, t.name) FROM tag_assignments a
-     JOIN tags t ON t.partner_id = a.partner_id AND t.tag_id = a.tag_id
-     WHERE a.partner_id = r.partner_id AND a.customer_id = r.customer_id
-       AND a.unassigned_at IS NULL AND t.deleted_at IS NULL) AS tags
-  FROM list_rows r JOIN customers c ON c.id = r.customer_ref
-  WHERE r.partner_id = ? AND r.removed_position IS NULL
-  ORDER BY r.name_key, r.customer_id, r.relationship`;
 
 const MB = 1024 * 1024;
 
@@ -55,7 +45,7 @@ function stringifyLimit(file: string): Run {
       bytes += Buffer.byteLength(csv);
       chunk = [];
     };
-    const statement = db.prepare<[string], unknown[]>(EXPORT_SQL).raw(true);
+    const statement = db.prepare<[string], unknown[]>(CUSTOMER_EXPORT_SQL).raw(true);
     for (const [id, name, domain, relationship, tags] of statement.iterate(BIG_PARTNER)) {
       chunk.push([
         id as string,

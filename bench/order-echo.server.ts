@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { Body, Controller, Module, Param, Post, ValidationPipe } from '@nestjs/common';
+import { Body, Controller, Module, Param, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ProblemDetailsFilter } from '../apps/api/src/errors/problem-details.filter.js';
-import { ValidationFailed } from '../apps/api/src/errors/validation-failed.js';
-import { correlationIdOf } from '../apps/api/src/observability/correlation-id.js';
+import { httpAdapter, requestValidation } from '../apps/api/src/app.factory.js';
 import { CreateOrderDto } from '../apps/api/src/orders/create-order/create-order.dto.js';
 
 /**
@@ -24,25 +23,13 @@ class OrderEchoController {
 class OrderEchoModule {}
 
 async function main(): Promise<void> {
-  // The adapter and pipe options of apps/api/src/app.factory.ts (not exported from there).
-  const adapter = new FastifyAdapter({
-    bodyLimit: 1024 * 1024,
-    return503OnClosing: true,
-    requestIdHeader: false,
-    genReqId: correlationIdOf,
-  });
+  // The api's own adapter and validation (apps/api/src/app.factory.ts), default body limit.
+  const adapter = httpAdapter(1024 * 1024);
   const app = await NestFactory.create<NestFastifyApplication>(OrderEchoModule, adapter, {
     logger: false,
   });
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => ValidationFailed.fromClassValidator(errors),
-    }),
-  );
+  app.useGlobalPipes(requestValidation());
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
   await app.listen({ port: Number(process.env.PORT), host: process.env.HOST ?? '127.0.0.1' });
 }

@@ -8,6 +8,7 @@ export const distRoot = join(__dirname, '..');
 
 export interface ServerProcess {
   readonly baseUrl: string;
+  readonly pid: number;
   /** CPU seconds (user + system) the server used so far; undefined where /proc is missing. */
   cpuSeconds(): number | undefined;
   /** SIGTERM, then waits for the exit (so a `--cpu-prof` profile is written). */
@@ -54,6 +55,7 @@ export async function startServer(
   await waitUntilReady(`${baseUrl}${readyPath}`, child, () => stderr);
   return {
     baseUrl,
+    pid: child.pid!,
     cpuSeconds: () => cpuSecondsOf(child.pid),
     stop: async () => {
       child.kill('SIGTERM');
@@ -63,7 +65,7 @@ export async function startServer(
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, stderr: () => string) {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: server exited: ${stderr()}`);
     const ok = await fetch(url).then(
@@ -74,7 +76,7 @@ async function waitUntilReady(url: string, child: ChildProcess, stderr: () => st
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   child.kill('SIGKILL');
-  throw new Error(`${url}: server not ready after 30 s: ${stderr()}`);
+  throw new Error(`${url}: server not ready after 60 s: ${stderr()}`);
 }
 
 /** Linux: utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s. */

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -6,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type NewEvent } from '../../libs/event-store/src/index.js';
 import { testMetadata } from '../../libs/event-store/src/testing/event-factory.js';
-import { customerListProjection, ReadModelDirectory } from '../../libs/read-models/src/index.js';
+import {
+  customerListProjection,
+  openReadModelForReading,
+  readCheckpoint,
+  ReadModelDirectory,
+} from '../../libs/read-models/src/index.js';
 import { freePort, runApi } from '../fixtures/api-process.js';
 import { projectionsCaughtUp, servingEqualsRebuild, startApi } from './crash.fixtures.js';
 
@@ -54,14 +58,9 @@ function checkpointOf(dataDir: string): bigint {
   const file = new ReadModelDirectory(dataDir).current(customerListProjection.name);
   if (file === undefined || !existsSync(file)) return 0n;
   try {
-    const db = new Database(file, { readonly: true });
+    const db = openReadModelForReading(file);
     try {
-      const value = db
-        .prepare('SELECT checkpoint FROM projection_meta')
-        .pluck()
-        .safeIntegers()
-        .get();
-      return (value as bigint | null) ?? 0n;
+      return readCheckpoint(db) ?? 0n;
     } finally {
       db.close();
     }

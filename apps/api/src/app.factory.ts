@@ -28,6 +28,26 @@ function closeConnectionsWhenDraining(fastify: FastifyInstance): void {
   });
 }
 
+/** The Fastify adapter: body limit, 503 while closing, our correlation ids as request ids. */
+export function httpAdapter(bodyLimit: number): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit,
+    return503OnClosing: true,
+    requestIdHeader: false,
+    genReqId: correlationIdOf,
+  });
+}
+
+/** Body and query validation: whitelist, unknown fields refused, problem details naming each. */
+export function requestValidation(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => ValidationFailed.fromClassValidator(errors),
+  });
+}
+
 /**
  * Builds the api (not yet listening). Shared by `main.ts`, the end-to-end tests and benchmarks;
  * `extraImports` lets a test or benchmark mount modules of its own beside the api's.
@@ -37,12 +57,7 @@ export async function createApp(
   extraImports: ModuleMetadata['imports'] = [],
 ): Promise<NestFastifyApplication> {
   const config = loadConfig(env);
-  const adapter = new FastifyAdapter({
-    bodyLimit: config.BODY_LIMIT_BYTES,
-    return503OnClosing: true,
-    requestIdHeader: false,
-    genReqId: correlationIdOf,
-  });
+  const adapter = httpAdapter(config.BODY_LIMIT_BYTES);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, extraImports),
     adapter,
@@ -54,14 +69,7 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   await registerSecurityHeaders(app);
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => ValidationFailed.fromClassValidator(errors),
-    }),
-  );
+  app.useGlobalPipes(requestValidation());
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(CORRELATION_HEADER, request.id);

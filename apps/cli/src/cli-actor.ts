@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
-import type { CommandContext } from '../../../libs/event-store/src/index.js';
+import {
+  type PartnerCommand,
+  partnerDecider,
+  partnerStream,
+} from '../../../libs/customers/src/index.js';
+import {
+  CommandHandler,
+  type CommandContext,
+  type EventStore,
+} from '../../../libs/event-store/src/index.js';
 
 /**
  * Who an operator command is recorded as (PRODUCT.md rule 4): the operating-system user on this
@@ -16,4 +25,23 @@ export function cliCommandContext(partnerId: string, now = new Date()): CommandC
     partnerId,
     occurredAt: now.toISOString(),
   };
+}
+
+/**
+ * Records a command of the partner aggregate (an export) as the operator; it only appends, so
+ * losing a race on the partner stream is retried. Returns the global position of its event.
+ */
+export async function recordAsOperator(
+  store: EventStore,
+  partnerId: string,
+  command: PartnerCommand,
+): Promise<bigint> {
+  const { position } = await new CommandHandler(store).handle(
+    partnerDecider,
+    partnerStream(partnerId),
+    command,
+    cliCommandContext(partnerId),
+    { retriesOnConflict: 5 },
+  );
+  return position;
 }

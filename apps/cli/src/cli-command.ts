@@ -1,4 +1,6 @@
-import type { Writable } from 'node:stream';
+import { createWriteStream } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createEventStore, type EventStore } from '../../../libs/event-store/src/index.js';
 import type { Projection } from '../../../libs/read-models/src/index.js';
 import type { AppConfig } from '../../api/src/config/app-config.js';
@@ -63,4 +65,14 @@ export function openEventStore(config: AppConfig): EventStore {
     dataDir: config.DATA_DIR,
     synchronous: config.EVENTSTORE_SQLITE_SYNCHRONOUS,
   });
+}
+
+/** Streams an export to `out` (a file), or to stdout, which stays open. */
+export async function writeExport(
+  source: Readable,
+  out: string | undefined,
+  stdout: CliOutput,
+): Promise<void> {
+  const target = out === undefined ? stdout : createWriteStream(out);
+  await pipeline(source, target, { end: target !== stdout });
 }

@@ -1,51 +1,41 @@
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import type { PartnerCenterAction } from '../../../libs/customers/src/index.js';
 import {
-  ACTIVITY_LOG_ACTIONS,
-  type ActivityLogFilters,
-  type PartnerCenterAction,
-  partnerDecider,
-  partnerStream,
-  type RecordActivityLogExport,
-} from '../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../libs/event-store/src/index.js';
-import {
+  ACTIVITY_LOG_ACTION_NAMES,
+  activityLogFilterOf,
   activityLogInstant,
   activityLogProjection,
   catchUpServingReadModel,
   exportActivityLog,
+  type GivenActivityLogFilters,
   ReadModelDirectory,
+  recordedFiltersOf,
 } from '../../../libs/read-models/src/index.js';
 import { loadConfig } from '../../api/src/config/app-config.js';
-import { cliCommandContext } from './cli-actor.js';
-import { type CliCommand, expectAtMost, openEventStore, parseCommandLine } from './cli-command.js';
+import { recordAsOperator } from './cli-actor.js';
+import {
+  type CliCommand,
+  expectAtMost,
+  openEventStore,
+  parseCommandLine,
+  writeExport,
+} from './cli-command.js';
 
-const ACTIONS = new Set(Object.values(ACTIVITY_LOG_ACTIONS).filter((a) => a !== null));
-
-function instant(name: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const parsed = activityLogInstant(value);
-  if (parsed === undefined)
-    throw new Error(
-      `--${name} must be an ISO date or a date-time with its offset (got "${value}")`,
-    );
-  return parsed;
-}
-
-function filtersOf(values: Record<string, string | undefined>): ActivityLogFilters {
+/** The filters of the api's `GET /v1/activity-logs`, checked as the api checks them. */
+function filtersOf(values: Record<string, string | undefined>): GivenActivityLogFilters {
   const { from, to, customer, action, user } = values;
-  if (action !== undefined && !ACTIONS.has(action as PartnerCenterAction))
-    throw new Error(`--action must be one of ${[...ACTIONS].join(', ')} (got "${action}")`);
-  instant('from', from);
-  instant('to', to);
-  return {
-    ...(from !== undefined && { from }),
-    ...(to !== undefined && { to }),
-    ...(customer !== undefined && { customerId: customer }),
-    ...(action !== undefined && { action }),
-    ...(user !== undefined && { user }),
-  };
+  if (action !== undefined && !ACTIVITY_LOG_ACTION_NAMES.includes(action as PartnerCenterAction))
+    throw new Error(
+      `--action must be one of ${ACTIVITY_LOG_ACTION_NAMES.join(', ')} (got "${action}")`,
+    );
+  for (const [name, value] of Object.entries({ from, to })) {
+    if (value !== undefined && activityLogInstant(value) === undefined)
+      throw new Error(
+        `--${name} must be an ISO date or a date-time with its offset (got "${value}")`,
+      );
+  }
+  const given = { from, to, customerId: customer, action, user };
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
 }
 
 /**
@@ -79,37 +69,22 @@ export const exportActivityCommand: CliCommand = {
     const format = values_.format ?? 'csv';
     if (format !== 'csv' && format !== 'ndjson')
       throw new Error(`--format must be csv or ndjson (got "${format}")`);
-    const filters = filtersOf(values_);
+    const query = filtersOf(values_);
     const config = loadConfig(context.env);
     const store = openEventStore(config);
     try {
-      const command: RecordActivityLogExport = {
+      const position = await recordAsOperator(store, partnerId, {
         type: 'RecordActivityLogExport',
-        data: { partnerId, filters, format },
-      };
-      const recorded = await new CommandHandler(store).handle(
-        partnerDecider,
-        partnerStream(partnerId),
-        command,
-        cliCommandContext(partnerId),
-        { retriesOnConflict: 5 },
-      );
+        data: { partnerId, filters: recordedFiltersOf(query), format },
+      });
       const directory = new ReadModelDirectory(config.DATA_DIR);
       const file = await catchUpServingReadModel(store, activityLogProjection, directory);
-      const filter = {
-        ...filters,
-        ...(filters.from !== undefined && { from: instant('from', filters.from) }),
-        ...(filters.to !== undefined && { to: instant('to', filters.to) }),
-        action: filters.action as PartnerCenterAction | undefined,
-        upTo: recorded.position,
-      };
-      const out = values_.out === undefined ? context.stdout : createWriteStream(values_.out);
-      await pipeline(exportActivityLog(file, partnerId, filter, format), out, {
-        end: out !== context.stdout,
-      });
+      const filter = { ...activityLogFilterOf(query), upTo: position };
+      const exported = exportActivityLog(file, partnerId, filter, format);
+      await writeExport(exported, values_.out, context.stdout);
       context.stderr.write(
         `activity log of ${partnerId} (${format}) written to ${values_.out ?? 'stdout'}; ` +
-          `recorded as export_activity_log at position ${recorded.position}\n`,
+          `recorded as export_activity_log at position ${position}\n`,
       );
       return 0;
     } finally {

@@ -1,12 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import {
-  partnerDecider,
-  partnerStream,
-  type RecordCustomersExport,
-} from '../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../libs/event-store/src/index.js';
 import {
   catchUpServingReadModel,
   CUSTOMERS_CSV,
@@ -17,8 +9,14 @@ import {
   ReadModelDirectory,
 } from '../../../libs/read-models/src/index.js';
 import { loadConfig } from '../../api/src/config/app-config.js';
-import { cliCommandContext } from './cli-actor.js';
-import { type CliCommand, expectAtMost, openEventStore, parseCommandLine } from './cli-command.js';
+import { recordAsOperator } from './cli-actor.js';
+import {
+  type CliCommand,
+  expectAtMost,
+  openEventStore,
+  parseCommandLine,
+  writeExport,
+} from './cli-command.js';
 
 function languageOf(value: string | undefined): ExportLanguage {
   if (value === undefined) return 'en';
@@ -56,24 +54,14 @@ export const exportCustomersCommand: CliCommand = {
     try {
       const directory = new ReadModelDirectory(config.DATA_DIR);
       const file = await catchUpServingReadModel(store, customerListProjection, directory);
-      const command: RecordCustomersExport = {
+      const position = await recordAsOperator(store, partnerId, {
         type: 'RecordCustomersExport',
         data: { partnerId, lang },
-      };
-      const recorded = await new CommandHandler(store).handle(
-        partnerDecider,
-        partnerStream(partnerId),
-        command,
-        cliCommandContext(partnerId),
-        { retriesOnConflict: 5 },
-      );
-      const out = values.out === undefined ? context.stdout : createWriteStream(values.out);
-      await pipeline(exportCustomersCsv(file, partnerId, lang), out, {
-        end: out !== context.stdout,
       });
+      await writeExport(exportCustomersCsv(file, partnerId, lang), values.out, context.stdout);
       context.stderr.write(
         `${CUSTOMERS_CSV} of ${partnerId} (${lang}) written to ${values.out ?? 'stdout'}; ` +
-          `recorded as export_customers at position ${recorded.position}\n`,
+          `recorded as export_customers at position ${position}\n`,
       );
       return 0;
     } finally {

@@ -1,12 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, ValidateBy } from 'class-validator';
-import type {
-  ActivityLogFilters,
-  PartnerCenterAction,
-} from '../../../../libs/customers/src/index.js';
+import type { PartnerCenterAction } from '../../../../libs/customers/src/index.js';
 import {
   ACTIVITY_LOG_ACTION_NAMES,
-  type ActivityLogFilter,
   activityLogInstant,
 } from '../../../../libs/read-models/src/index.js';
 import { MinPositionQuery } from '../read-models/min-position.js';
@@ -66,23 +62,4 @@ export class ActivityLogFiltersQuery extends MinPositionQuery {
   @IsString()
   @Length(1, 320, { message: 'user must have 1 to 320 characters' })
   readonly user?: string;
-}
-
-/** The read model's filter: instants normalised as entries store them. */
-export function activityLogFilterOf(query: ActivityLogFiltersQuery): ActivityLogFilter {
-  return {
-    ...(query.from !== undefined && { from: activityLogInstant(query.from) }),
-    ...(query.to !== undefined && { to: activityLogInstant(query.to) }),
-    ...(query.customerId !== undefined && { customerId: query.customerId }),
-    ...(query.action !== undefined && { action: query.action }),
-    ...(query.user !== undefined && { user: query.user }),
-  };
-}
-
-/** The filters as the caller gave them, for the export's record in the log. */
-export function recordedFiltersOf(query: ActivityLogFiltersQuery): ActivityLogFilters {
-  const { from, to, customerId, action, user } = query;
-  return Object.fromEntries(
-    Object.entries({ from, to, customerId, action, user }).filter(([, v]) => v !== undefined),
-  );
 }

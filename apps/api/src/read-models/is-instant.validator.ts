@@ -1,27 +1,29 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { activityLogInstant } from '../../../../libs/read-models/src/index.js';
 
-/** `2026-06-30`, `2026-06-30T12:00Z`, `2026-06-30T12:00:00.123+02:00` (no zone: UTC). */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-function zoned(value: string): string {
-  return value.includes('T') && !/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? `${value}Z` : value;
+/** A date-time without an offset means UTC here (`asOf`); a date alone is its midnight UTC. */
+function parse(value: string): string | undefined {
+  const zoned = /T[^Z+-]*$/.test(value) ? `${value}Z` : value;
+  return activityLogInstant(zoned);
 }
 
 /** The instant a valid `IsInstant` value names, as `toISOString` writes it. */
 export function toInstant(value: string): string {
-  return new Date(zoned(value)).toISOString();
+  const instant = parse(value);
+  if (instant === undefined) throw new Error(`${value} is no instant (validate it first)`);
+  return instant;
 }
 
-/** An ISO-8601 date or date-time naming a real instant; without a zone it is UTC. */
+/**
+ * An ISO-8601 date or date-time naming a real instant, parsed as the read models parse
+ * instants (`activityLogInstant`), except that a date-time without an offset is UTC.
+ */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isInstant',
       validator: {
-        validate: (value) =>
-          typeof value === 'string' &&
-          ISO_INSTANT.test(value) &&
-          !Number.isNaN(new Date(zoned(value)).getTime()),
+        validate: (value) => typeof value === 'string' && parse(value) !== undefined,
         defaultMessage: (args) =>
           `${args?.property ?? 'value'} must be an ISO-8601 date or date-time such as 2026-06-30T12:00:00Z`,
       },

@@ -12,6 +12,7 @@ import {
   EVENT_STORE,
   type EventStore,
 } from '../../../../libs/event-store/src/index.js';
+import { InterruptiblePause, retryDelay } from '../../../../libs/read-models/src/index.js';
 import type { AppConfig } from '../config/app-config.js';
 import { type ComponentHealth, HealthService } from '../health/health.service.js';
 import { AcceptanceConsequences } from './acceptance-consequences.js';
@@ -19,7 +20,6 @@ import { ProcessCheckpoints } from './process-checkpoints.store.js';
 
 export const INVITATION_ACCEPTANCE_PROCESS = 'invitation-acceptance';
 const ACCEPTED = 'ResellerRelationshipAccepted';
-const MAX_RETRY_DELAY_MS = 30_000;
 
 /**
  * Applies the consequences of every `ResellerRelationshipAccepted` to the customer's stream,
@@ -36,7 +36,7 @@ export class InvitationAcceptanceProcess implements OnApplicationBootstrap, OnAp
   private subscription?: AllSubscription;
   private running?: Promise<void>;
   private stopping = false;
-  private wakeUp?: () => void;
+  private readonly pause = new InterruptiblePause();
   private failure?: { readonly message: string; readonly since: string };
 
   constructor(
@@ -55,7 +55,7 @@ export class InvitationAcceptanceProcess implements OnApplicationBootstrap, OnAp
   /** Runs before the event store closes (global modules shut down last). */
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    this.wakeUp?.();
+    this.pause.interrupt();
     await this.subscription?.stop();
     await this.running;
     this.checkpoints?.close();
@@ -75,7 +75,7 @@ export class InvitationAcceptanceProcess implements OnApplicationBootstrap, OnAp
           { err: error, process: INVITATION_ACCEPTANCE_PROCESS, failures },
           'Invitation acceptance process failed; retrying from its checkpoint',
         );
-        await this.pause(Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** failures));
+        await this.pause.wait(retryDelay(failures));
       }
     }
   }
@@ -107,17 +107,5 @@ export class InvitationAcceptanceProcess implements OnApplicationBootstrap, OnAp
       position: position?.toString() ?? null,
       ...(this.failure && { failure: this.failure }),
     };
-  }
-
-  /** Waits before a retry; shutdown cuts the wait short. */
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
   }
 }

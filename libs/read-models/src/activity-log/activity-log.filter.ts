@@ -1,4 +1,4 @@
-import type { PartnerCenterAction } from '../../../customers/src/index.js';
+import type { ActivityLogFilters, PartnerCenterAction } from '../../../customers/src/index.js';
 
 /**
  * Which entries of one partner's log a query or export wants; every filter is optional and
@@ -36,4 +36,28 @@ function isCalendarDate(date: string): boolean {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const utc = new Date(Date.UTC(year, month - 1, day));
   return utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+}
+
+/** Filters as a caller gives them (the api's query, the CLI's options), already checked. */
+export interface GivenActivityLogFilters extends ActivityLogFilters {
+  readonly action?: PartnerCenterAction;
+}
+
+/** The read model's filter: instants normalised as entries store them. */
+export function activityLogFilterOf(given: GivenActivityLogFilters): ActivityLogFilter {
+  return {
+    ...(given.from !== undefined && { from: activityLogInstant(given.from) }),
+    ...(given.to !== undefined && { to: activityLogInstant(given.to) }),
+    ...(given.customerId !== undefined && { customerId: given.customerId }),
+    ...(given.action !== undefined && { action: given.action }),
+    ...(given.user !== undefined && { user: given.user }),
+  };
+}
+
+/** The filters as the caller gave them, for the export's record in the log. */
+export function recordedFiltersOf(given: GivenActivityLogFilters): ActivityLogFilters {
+  const { from, to, customerId, action, user } = given;
+  return Object.fromEntries(
+    Object.entries({ from, to, customerId, action, user }).filter(([, v]) => v !== undefined),
+  );
 }

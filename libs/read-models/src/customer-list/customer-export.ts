@@ -19,7 +19,8 @@ interface ExportRow {
   tags: string | null;
 }
 
-const EXPORT_SQL = `
+/** The rows of `Customers.csv` for one partner (`?`), in export order (benchmarks read it too). */
+export const CUSTOMER_EXPORT_SQL = `
   SELECT r.customer_id, c.company_name, c.domain, r.relationship,
     (SELECT group_concat(t.name, ';' ORDER BY t.name_key, t.name) FROM tag_assignments a
      JOIN tags t ON t.partner_id = a.partner_id AND t.tag_id = a.tag_id
@@ -42,7 +43,7 @@ export function exportCustomersCsv(file: string, partnerId: string, lang: Export
   function* rows(): Generator<string[]> {
     const db = openReadModelForReading(file);
     try {
-      const statement = db.prepare<[string], ExportRow>(EXPORT_SQL);
+      const statement = db.prepare<[string], ExportRow>(CUSTOMER_EXPORT_SQL);
       for (const row of statement.iterate(partnerId)) {
         yield [
           row.customer_id,

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { AllSubscription, EventStore, RecordedEvent } from '../../../event-store/src/index.js';
 import { type BatchApplier, createBatchApplier, ProjectionFailed } from './batch-applier.js';
+import { InterruptiblePause, retryDelay } from './interruptible-pause.js';
 import type { Projection } from './projection.js';
 import {
   openReadModelForReading,
@@ -45,7 +46,6 @@ interface Waiter {
 }
 
 const NOT_READY = Symbol('not ready');
-const MAX_RETRY_DELAY_MS = 30_000;
 const STALE_GENERATION_GRACE_MS = 60_000;
 
 /**
@@ -66,7 +66,7 @@ export class ProjectionRunner {
   private running?: Promise<void>;
   private stopping = false;
   private switching = false;
-  private wakeUp?: () => void;
+  private readonly pause = new InterruptiblePause();
   private staleCleanup?: NodeJS.Timeout;
   private readonly waiters = new Set<Waiter>();
 
@@ -87,7 +87,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.staleCleanup);
-    this.wakeUp?.();
+    this.pause.interrupt();
     await this.subscription?.stop();
     await this.running;
     this.state = 'stopped';
@@ -139,7 +139,7 @@ export class ProjectionRunner {
         if (this.stopping) return;
         failures++;
         this.fail(error);
-        await this.pause(Math.min(MAX_RETRY_DELAY_MS, 250 * 2 ** failures));
+        await this.pause.wait(retryDelay(failures));
       }
     }
   }
@@ -278,18 +278,6 @@ export class ProjectionRunner {
     this.writer?.close();
     this.readConnection = undefined;
     this.writer = undefined;
-  }
-
-  /** Waits before a retry; `stop()` cuts the wait short. */
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
   }
 }
 

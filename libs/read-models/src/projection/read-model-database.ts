@@ -25,7 +25,7 @@ export function openReadModelForWriting(file: string, projection: Projection): D
     db.pragma('busy_timeout = 5000');
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     if (applicationId === 0) createMeta(db, projection);
-    else checkMeta(db, file, projection);
+    else checkMeta(db, file, projection, applicationId);
     return db;
   } catch (error) {
     db.close();
@@ -65,8 +65,12 @@ function createMeta(db: Database.Database, projection: Projection): void {
   })();
 }
 
-function checkMeta(db: Database.Database, file: string, projection: Projection): void {
-  const applicationId = db.pragma('application_id', { simple: true }) as number;
+function checkMeta(
+  db: Database.Database,
+  file: string,
+  projection: Projection,
+  applicationId: number,
+): void {
   if (applicationId !== READ_MODEL_APPLICATION_ID) {
     throw new ReadModelVersionMismatch(file, projection, 'another application’s database');
   }

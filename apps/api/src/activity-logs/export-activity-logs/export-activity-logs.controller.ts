@@ -4,9 +4,11 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '
 import type { FastifyReply } from 'fastify';
 import {
   ACTIVITY_LOG,
+  activityLogFilterOf,
   ACTIVITY_LOG_CSV_COLUMNS,
   ACTIVITY_LOG_EXPORT_FORMATS,
   exportActivityLog,
+  recordedFiltersOf,
 } from '../../../../../libs/read-models/src/index.js';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/roles.js';
@@ -15,7 +17,6 @@ import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';
 import { minPositionOf } from '../../read-models/min-position.js';
 import { ReadModelsService } from '../../read-models/read-models.service.js';
-import { activityLogFilterOf, recordedFiltersOf } from '../activity-log-filters.query.js';
 import { ExportActivityLogsQuery } from './export-activity-logs.query.js';
 import { exportFormat } from './export-format.js';
 import { RecordActivityLogExportCommand } from './record-activity-log-export.command.js';

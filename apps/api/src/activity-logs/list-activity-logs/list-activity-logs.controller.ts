@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ACTIVITY_LOG,
+  activityLogFilterOf,
   DEFAULT_ACTIVITY_PAGE,
   queryActivityLog,
 } from '../../../../../libs/read-models/src/index.js';
@@ -10,7 +11,6 @@ import type { Principal } from '../../auth/roles.js';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { minPositionOf } from '../../read-models/min-position.js';
 import { ReadModelsService } from '../../read-models/read-models.service.js';
-import { activityLogFilterOf } from '../activity-log-filters.query.js';
 import { ActivityLogPageView } from '../activity-log-entry.view.js';
 import { ListActivityLogsQuery } from './list-activity-logs.query.js';
 
