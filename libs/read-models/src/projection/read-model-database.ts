@@ -12,19 +12,31 @@ export class ReadModelVersionMismatch extends Error {
   }
 }
 
+export interface OpenForWritingOptions {
+  /**
+   * A new file gets only `createSchema`, not the projection's `deferredSchema`: the caller
+   * (a rebuild) loads every event first, then runs `completeDeferredSchema`.
+   */
+  readonly deferSchema?: boolean;
+}
+
 /**
  * Opens (creating when new) the read-model file of `projection` for writing. WAL with
  * `synchronous=NORMAL`: a power loss may lose the last batches, but rows and checkpoint are
  * lost together (one transaction), so the projection simply re-applies them.
  */
-export function openReadModelForWriting(file: string, projection: Projection): Database.Database {
+export function openReadModelForWriting(
+  file: string,
+  projection: Projection,
+  options: OpenForWritingOptions = {},
+): Database.Database {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     const applicationId = db.pragma('application_id', { simple: true }) as number;
-    if (applicationId === 0) createMeta(db, projection);
+    if (applicationId === 0) createMeta(db, projection, options.deferSchema === true);
     else checkMeta(db, file, projection, applicationId);
     return db;
   } catch (error) {
@@ -50,7 +62,13 @@ export function readCheckpoint(db: Database.Database): bigint | undefined {
   return value === null || value === undefined ? undefined : value;
 }
 
-function createMeta(db: Database.Database, projection: Projection): void {
+/** Creates and fills the projection's `deferredSchema` (after a load made without it). */
+export function completeDeferredSchema(db: Database.Database, projection: Projection): void {
+  const sql = projection.deferredSchema;
+  if (sql !== undefined) db.transaction(() => db.exec(sql)).immediate();
+}
+
+function createMeta(db: Database.Database, projection: Projection, deferSchema: boolean): void {
   db.transaction(() => {
     db.exec(`CREATE TABLE projection_meta (
       name TEXT NOT NULL, version INTEGER NOT NULL, checkpoint INTEGER,
@@ -61,6 +79,7 @@ function createMeta(db: Database.Database, projection: Projection): void {
       new Date().toISOString(),
     );
     projection.createSchema(db);
+    if (!deferSchema && projection.deferredSchema !== undefined) db.exec(projection.deferredSchema);
     db.pragma(`application_id = ${READ_MODEL_APPLICATION_ID}`);
   })();
 }

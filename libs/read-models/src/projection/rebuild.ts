@@ -2,7 +2,7 @@ import type { EventStore } from '../../../event-store/src/index.js';
 import { createBatchApplier } from './batch-applier.js';
 import { catchUp, type CatchUpOptions } from './catch-up.js';
 import type { Projection } from './projection.js';
-import { openReadModelForWriting } from './read-model-database.js';
+import { completeDeferredSchema, openReadModelForWriting } from './read-model-database.js';
 import { type ReadModelDirectory, removeDatabaseFile } from './read-model-directory.js';
 
 export interface RebuildResult {
@@ -23,17 +23,24 @@ export async function rebuildReadModel(
   options: CatchUpOptions = {},
 ): Promise<RebuildResult> {
   const building = directory.newGeneration(projection.name, true);
-  const db = openReadModelForWriting(building, projection);
+  // Query-only indexes and derived tables are built once, after the load (see `deferredSchema`).
+  const db = openReadModelForWriting(building, projection, { deferSchema: true });
   try {
-    // A crash discards the building file anyway: no need to sync every batch.
+    // Nobody else opens a building file, and a crash discards it: hold the lock for the whole
+    // load, keep the rollback journal in memory and skip syncs (about twice as fast as WAL).
+    db.pragma('journal_mode = MEMORY');
+    db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('synchronous = OFF');
-    db.pragma('cache_size = -65536');
+    db.pragma('cache_size = -131072');
     const position = await catchUp(store, db, createBatchApplier(db, projection), {
       batchSize: 10_000,
       ...options,
     });
+    completeDeferredSchema(db, projection);
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = FULL');
+    // One last commit with FULL sync: the whole file is on disk before the pointer names it.
+    db.prepare('UPDATE projection_meta SET updated_at = ?').run(new Date().toISOString());
     db.close();
     const file = directory.finishBuilding(building);
     directory.publish(projection.name, file);
