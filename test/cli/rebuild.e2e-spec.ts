@@ -235,6 +235,20 @@ describe('cli rebuild of the real projections', () => {
     );
   });
 
+  it('refuses to start while another process rebuilds the same read model', () => {
+    const lock = join(new ReadModelDirectory(dataDir).path, `${TALLY}.rebuild.lock`);
+    writeFileSync(lock, `${process.pid}\n`); // this test's process: alive
+    const before = snapshot(dataDir);
+    try {
+      const run = runSync(launcher, dataDir, 'rebuild', TALLY);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`${TALLY} is being rebuilt by process ${process.pid}`);
+      expect(snapshot(dataDir)).toEqual(before);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  });
+
   it('refuses an unknown option with the usage and exit code 2', () => {
     const run = runSync(cli, dataDir, 'rebuild', '--fast');
     expect(run.status).toBe(2);

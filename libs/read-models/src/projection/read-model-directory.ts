@@ -63,6 +63,28 @@ export class ReadModelDirectory {
   }
 
   /**
+   * Takes `name`'s rebuild lock (`<name>.rebuild.lock`, created exclusively, holding the pid)
+   * and returns its release. One rebuild per read model at a time: a second one would only
+   * redo the work and publish over the first. A lock left by a process that is gone is taken
+   * over.
+   */
+  lockRebuild(name: string): () => void {
+    const lock = join(this.path, `${name}.rebuild.lock`);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+        return () => rmSync(lock, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+        const holder = Number(readFileSync(lock, 'utf8').trim());
+        if (Number.isInteger(holder) && holder > 0 && isAlive(holder))
+          throw new RebuildInProgress(name, holder);
+        rmSync(lock, { force: true });
+      }
+    }
+  }
+
+  /**
    * Deletes generations that no longer serve, and building files whose process is gone.
    * Called by the api at start and a while after a swap (open readers keep their file).
    */
@@ -76,6 +98,17 @@ export class ReadModelDirectory {
       if (builder !== undefined && isAlive(Number(builder))) continue;
       removeDatabaseFile(file);
     }
+  }
+}
+
+/** Another process is rebuilding the same read model. */
+export class RebuildInProgress extends Error {
+  constructor(
+    readonly projection: string,
+    readonly pid: number,
+  ) {
+    super(`${projection} is being rebuilt by process ${pid}: wait for it to finish, or stop it`);
+    this.name = 'RebuildInProgress';
   }
 }
 

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../../event-store/src/index.js';
 import { testEvent } from '../../../event-store/src/testing/event-factory.js';
 import type { Projection } from './projection.js';
 import { openReadModelForReading, openReadModelForWriting } from './read-model-database.js';
-import { ReadModelDirectory } from './read-model-directory.js';
+import { ReadModelDirectory, RebuildInProgress } from './read-model-directory.js';
 import { rebuildReadModel } from './rebuild.js';
 import { catchUp } from './catch-up.js';
 import { createBatchApplier } from './batch-applier.js';
@@ -102,5 +102,28 @@ describe('rebuildReadModel with a deferred schema', () => {
     } finally {
       writer.close();
     }
+  });
+
+  it('lets one rebuild of a read model run at a time', async () => {
+    const directory = new ReadModelDirectory(dir);
+    const first = rebuildReadModel(store, parity, directory, { batchSize: 1 });
+    const second = rebuildReadModel(store, parity, directory);
+
+    await expect(second).rejects.toThrow(RebuildInProgress);
+    await expect(second).rejects.toThrow(`parity is being rebuilt by process ${process.pid}`);
+    const { file } = await first;
+    expect(directory.current('parity')).toBe(file);
+    // Released: the next rebuild runs.
+    await expect(rebuildReadModel(store, parity, directory)).resolves.toBeDefined();
+    expect(readdirSync(directory.path).filter((name) => name.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('takes over the lock of a rebuild whose process is gone', async () => {
+    const directory = new ReadModelDirectory(dir);
+    const lock = join(directory.path, 'parity.rebuild.lock');
+    writeFileSync(lock, '2147483646\n'); // no such process
+
+    await expect(rebuildReadModel(store, parity, directory)).resolves.toBeDefined();
+    expect(existsSync(lock)).toBe(false);
   });
 });

@@ -13,7 +13,8 @@ export interface RebuildResult {
 /**
  * Builds a fresh generation of `projection` from the first event while the serving one keeps
  * serving, then swaps the pointer to it. Interrupted (abort, error), it deletes what it built
- * and leaves the serving generation untouched. The api follows the pointer and resumes from
+ * and leaves the serving generation untouched. One rebuild of a read model at a time (a second
+ * one fails with `RebuildInProgress`). The api follows the pointer and resumes from
  * the new generation's checkpoint, so events appended during the rebuild are not lost.
  */
 export async function rebuildReadModel(
@@ -21,6 +22,20 @@ export async function rebuildReadModel(
   projection: Projection,
   directory: ReadModelDirectory,
   options: CatchUpOptions = {},
+): Promise<RebuildResult> {
+  const unlock = directory.lockRebuild(projection.name);
+  try {
+    return await build(store, projection, directory, options);
+  } finally {
+    unlock();
+  }
+}
+
+async function build(
+  store: EventStore,
+  projection: Projection,
+  directory: ReadModelDirectory,
+  options: CatchUpOptions,
 ): Promise<RebuildResult> {
   const building = directory.newGeneration(projection.name, true);
   // Query-only indexes and derived tables are built once, after the load (see `deferredSchema`).
