@@ -67,7 +67,7 @@ export async function createApp(
     },
   );
   app.useLogger(app.get(Logger));
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(requestValidation());
   const fastify = app.getHttpAdapter().getInstance();

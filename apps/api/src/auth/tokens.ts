@@ -10,6 +10,20 @@ const ALGORITHM = 'HS256';
  * `sub`, `upn`, `tid` (strings) and `roles` (a non-empty array of known roles).
  */
 export async function verifyToken(token: string, key: Uint8Array): Promise<Principal> {
+  return (await verifyTokenLifetime(token, key)).principal;
+}
+
+/** A verified token's principal and the span it is valid in (epoch seconds, as jose counts). */
+export interface VerifiedToken {
+  readonly principal: Principal;
+  /** `nbf`, or undefined: valid from issue. */
+  readonly notBefore?: number;
+  /** `exp`: valid strictly before it. */
+  readonly expiresAt: number;
+}
+
+/** `verifyToken`, also answering how long the token stays valid (see `VerifiedTokens`). */
+export async function verifyTokenLifetime(token: string, key: Uint8Array): Promise<VerifiedToken> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, key, {
@@ -31,7 +45,9 @@ export async function verifyToken(token: string, key: Uint8Array): Promise<Princ
       'The token\'s "roles" claim must be a non-empty array of known roles',
     );
   }
-  return { userId: sub, upn, partnerId: tid, roles };
+  const principal: Principal = { userId: sub, upn, partnerId: tid, roles };
+  const { exp, nbf } = payload as { exp: number; nbf?: number };
+  return { principal, expiresAt: exp, ...(nbf === undefined ? {} : { notBefore: nbf }) };
 }
 
 function describe(error: unknown): string {

@@ -24,13 +24,14 @@ export function createOrder({ data }: CreateOrder, state: CustomerState): Custom
   if (customer.orderIds.has(data.orderId)) throw new OrderAlreadyExists(data.orderId);
   if (data.lineItems.length === 0) throw new LineItemsRequired();
   const relationship = orderingRelationship(customer, data);
-  const subscriptionIds = new Set(customer.subscriptions.keys());
+  // The order's own ids; the customer's are looked up, not copied (streams grow long).
+  const newIds = new Set<string>();
   for (const item of data.lineItems) {
     checkLineItem(customer, item, relationship);
-    if (subscriptionIds.has(item.subscriptionId)) {
+    if (customer.subscriptions.has(item.subscriptionId) || newIds.has(item.subscriptionId)) {
       throw new SubscriptionIdTaken(item.subscriptionId);
     }
-    subscriptionIds.add(item.subscriptionId);
+    newIds.add(item.subscriptionId);
   }
   const { customerId, orderId, partnerId, catalog, lineItems } = data;
   return [

@@ -176,3 +176,157 @@ describe('CommandHandler', () => {
     expect(await collect(store.readStream('tally-1'))).toHaveLength(1);
   });
 });
+
+/** The store, recording where each stream read starts (`undefined`: the stream's first event). */
+function readsRecorded(store: EventStore, reads: (bigint | undefined)[]): EventStore {
+  return {
+    append: (id, events, options) => store.append(id, events, options),
+    readStream: (id, options) => {
+      reads.push(options?.fromRevision);
+      return store.readStream(id, options);
+    },
+    readAll: (options) => store.readAll(options),
+    subscribeToAll: (options) => store.subscribeToAll(options),
+    headPosition: () => store.headPosition(),
+    ping: () => store.ping(),
+    close: () => store.close(),
+  };
+}
+
+describe('CommandHandler: the cached fold of each stream', () => {
+  let dir: string;
+  let store: EventStore;
+  let reads: (bigint | undefined)[];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cw-handler-cache-'));
+    store = new SqliteEventStore({ dataDir: dir });
+    reads = [];
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const increment = (by: number): TallyCommand => ({ type: 'Increment', by });
+
+  it('reads only the events after the cached revision, including another process’s append', async () => {
+    const handler = new CommandHandler(readsRecorded(store, reads));
+    await handler.handle(tally, 'tally-1', increment(1), context);
+    await handler.handle(tally, 'tally-1', increment(2), context);
+    // Another writer (the CLI) appends to the same stream behind this handler's back.
+    await new CommandHandler(store).handle(tally, 'tally-1', increment(10), context);
+    const result = await handler.handle(tally, 'tally-1', increment(100), context);
+    expect(result).toMatchObject({ state: { total: 113 }, revision: 3n });
+    expect(reads).toEqual([undefined, 1n, 2n]);
+  });
+
+  it('answers a load from the cache with the last event’s position when nothing was appended', async () => {
+    const handler = new CommandHandler(readsRecorded(store, reads));
+    const first = await handler.handle(tally, 'tally-1', increment(1), context);
+    const loaded = await handler.load(tally, 'tally-1');
+    expect(loaded).toEqual({ state: first.state, revision: 0n, position: first.position });
+    expect(reads).toEqual([undefined, 1n]);
+  });
+
+  it('keeps the fold after losing a race: the retry reads only the winner’s events', async () => {
+    const handler = new CommandHandler(readsRecorded(store, reads));
+    await handler.handle(tally, 'tally-1', increment(1), context);
+    await Promise.all(
+      [1, 2].map(() =>
+        handler.handle(tally, 'tally-1', increment(1), context, { retriesOnConflict: 1 }),
+      ),
+    );
+    const final = await handler.load(tally, 'tally-1');
+    expect(final).toMatchObject({ state: { total: 3 }, revision: 2n });
+    expect(reads.slice(1).every((from) => from !== undefined)).toBe(true);
+  });
+
+  it('forgets a stream whose conflict shows it ending before the cached fold', async () => {
+    let conflictAt: bigint | 'no_stream' | undefined;
+    const recorded = readsRecorded(store, reads);
+    const handler = new CommandHandler({
+      ...recorded,
+      append: (id, events, options) =>
+        conflictAt === undefined
+          ? store.append(id, events, options)
+          : Promise.reject(new WrongExpectedVersion(id, options.expectedRevision, conflictAt)),
+    });
+    await handler.handle(tally, 'tally-1', increment(1), context);
+    await handler.handle(tally, 'tally-1', increment(1), context);
+    conflictAt = 5n;
+    await expect(handler.handle(tally, 'tally-1', increment(1), context)).rejects.toThrow(
+      WrongExpectedVersion,
+    );
+    conflictAt = 0n;
+    await expect(handler.handle(tally, 'tally-1', increment(1), context)).rejects.toThrow(
+      WrongExpectedVersion,
+    );
+    await handler.load(tally, 'tally-1');
+    // A conflict at or after the cached revision keeps it; one before it drops it.
+    expect(reads).toEqual([undefined, 1n, 2n, 2n, undefined]);
+  });
+
+  it('keeps at most `cachedStreams` streams, dropping the least recently used', async () => {
+    const handler = new CommandHandler(readsRecorded(store, reads), undefined, {
+      cachedStreams: 2,
+    });
+    for (const id of ['tally-1', 'tally-2', 'tally-1', 'tally-3'])
+      await handler.handle(tally, id, increment(1), context);
+    reads.length = 0;
+    await handler.load(tally, 'tally-1');
+    await handler.load(tally, 'tally-3');
+    await handler.load(tally, 'tally-2');
+    expect(reads).toEqual([2n, 1n, undefined]);
+  });
+
+  it('keeps no fold when the store answers with an append elsewhere in the stream', async () => {
+    let misplaced = false;
+    const handler = new CommandHandler({
+      ...readsRecorded(store, reads),
+      append: async (id, events, options) => {
+        const appended = await store.append(id, events, options);
+        return misplaced ? { ...appended, nextRevision: appended.nextRevision + 1n } : appended;
+      },
+    });
+    await handler.handle(tally, 'tally-1', increment(1), context);
+    misplaced = true;
+    await handler.handle(tally, 'tally-1', increment(2), context);
+    await new CommandHandler(store).handle(tally, 'tally-1', increment(10), context);
+    expect((await handler.load(tally, 'tally-1')).state.total).toBe(13);
+  });
+
+  it('still recognises a retried command’s stored events (same ids) when its stream is cached', async () => {
+    const handler = new CommandHandler(store);
+    const options = { eventId: (i: number) => `00000000-0000-4000-8000-00000000002${i}` };
+    const first = await handler.handle(tally, 'tally-1', { type: 'Close' }, context, options);
+    await handler.load(tally, 'tally-1');
+    const retry = await handler.handle(tally, 'tally-1', { type: 'Close' }, context, options);
+    expect(retry).toMatchObject({ events: [], position: first.position });
+  });
+
+  it('leaves the cache true after a decide or an evolve that throws', async () => {
+    let failEvolve = false;
+    const fragile: typeof tally = {
+      ...tally,
+      evolve: (state, event) => {
+        if (failEvolve) throw new Error('evolve failed');
+        return tally.evolve(state, event);
+      },
+      decide: (command, state) => {
+        if (command.type === 'Increment' && command.by < 0) throw new Error('decide failed');
+        return tally.decide(command, state);
+      },
+    };
+    const handler = new CommandHandler(readsRecorded(store, reads));
+    await handler.handle(fragile, 'tally-1', increment(1), context);
+    await expect(handler.handle(fragile, 'tally-1', increment(-1), context)).rejects.toThrow(
+      'decide failed',
+    );
+    await new CommandHandler(store).handle(tally, 'tally-1', increment(2), context);
+    failEvolve = true;
+    await expect(handler.load(fragile, 'tally-1')).rejects.toThrow('evolve failed');
+    failEvolve = false;
+    const result = await handler.handle(fragile, 'tally-1', increment(4), context);
+    expect(result).toMatchObject({ state: { total: 7 }, revision: 2n });
+    expect(reads).toEqual([undefined, 1n, 1n, 1n]);
+  });
+});

@@ -3,6 +3,7 @@ import type { EventMetadata, NewEvent } from '../event-envelope.js';
 import { WrongExpectedVersion } from '../event-store.errors.js';
 import type { EventStore, ExpectedRevision } from '../event-store.port.js';
 import type { Decider, DomainEvent } from './decider.js';
+import { type FoldedStream, StreamStateCache } from './stream-state-cache.js';
 
 /**
  * Who issues a command, when and why: becomes the metadata of every event it produces
@@ -29,17 +30,41 @@ export interface HandleResult<TState, TEvent extends DomainEvent> {
 
 export type CommandOutcome = 'accepted' | 'rejected' | 'conflict' | 'failed';
 
+export interface CommandHandlerOptions {
+  /**
+   * How many streams keep their folded state between commands (least recently used evicted;
+   * 0 turns the cache off). Default 5,000.
+   */
+  readonly cachedStreams?: number;
+}
+
+const DEFAULT_CACHED_STREAMS = 5_000;
+
+type Evolving<TEvent extends DomainEvent, TState> = Pick<
+  Decider<unknown, TEvent, TState>,
+  'evolve' | 'initialState'
+>;
+
 /**
  * The one generic command handler (STYLE.md rule 2): load the stream, fold `evolve`, `decide`,
  * append with the expected revision. A conflicting append is retried, with the stream read
  * again, only as often as the caller declares safe.
+ *
+ * Each stream's folded state is kept (bounded, see `CommandHandlerOptions`), so a command
+ * reads and folds only the events appended since, by this process or any other: the cost of
+ * a command does not grow with its stream.
  */
 export class CommandHandler {
+  private readonly cache: StreamStateCache;
+
   constructor(
     private readonly store: EventStore,
     private readonly onOutcome: (commandType: string, outcome: CommandOutcome) => void = () =>
       undefined,
-  ) {}
+    options: CommandHandlerOptions = {},
+  ) {
+    this.cache = new StreamStateCache(options.cachedStreams ?? DEFAULT_CACHED_STREAMS);
+  }
 
   async handle<TCommand extends { readonly type: string }, TEvent extends DomainEvent, TState>(
     decider: Decider<TCommand, TEvent, TState>,
@@ -68,16 +93,21 @@ export class CommandHandler {
 
   /** Folds a stream into its state: what `decide` would see now (also for reads of one aggregate). */
   async load<TEvent extends DomainEvent, TState>(
-    decider: Pick<Decider<unknown, TEvent, TState>, 'evolve' | 'initialState'>,
+    decider: Evolving<TEvent, TState>,
     streamId: string,
     eventId?: HandleOptions['eventId'],
   ): Promise<{ state: TState; revision: bigint; position: bigint; alreadyApplied?: bigint }> {
-    let state = decider.initialState();
-    let revision = -1n;
-    let position = 0n;
+    // Recognising a retry's stored events (`eventId`) needs every event's id: no cached start.
+    const cached = eventId ? undefined : this.cache.get<TState>(streamId, decider.evolve);
+    let { state, revision, position } = cached ?? {
+      state: decider.initialState(),
+      revision: -1n,
+      position: 0n,
+    };
     let matched = 0;
     let alreadyApplied: bigint | undefined;
-    for await (const event of this.store.readStream(streamId)) {
+    const tail = cached ? { fromRevision: cached.revision + 1n } : undefined;
+    for await (const event of this.store.readStream(streamId, tail)) {
       state = decider.evolve(state, event as unknown as TEvent);
       revision = event.revision;
       position = event.position;
@@ -86,6 +116,7 @@ export class CommandHandler {
         alreadyApplied = event.position;
       }
     }
+    this.cache.set(streamId, decider.evolve, { state, revision, position });
     return {
       state,
       revision,
@@ -120,14 +151,34 @@ export class CommandHandler {
       data: event.data,
       metadata,
     }));
-    const appended = await this.store.append(streamId, envelopes, { expectedRevision });
-    const newState = events.reduce(decider.evolve, state);
-    return {
-      state: newState,
-      events,
+    const appended = await this.appendOrForget(streamId, envelopes, expectedRevision);
+    const folded: FoldedStream<TState> = {
+      state: events.reduce(decider.evolve, state),
       revision: appended.nextRevision,
       position: appended.position,
     };
+    // Only a fold of exactly the stored events is kept: an append the store recognised as an
+    // earlier retry (same event ids) may lie elsewhere in the stream.
+    if (appended.nextRevision === revision + BigInt(events.length))
+      this.cache.set(streamId, decider.evolve, folded);
+    return { ...folded, events };
+  }
+
+  /**
+   * A conflict means another writer appended first: the cached fold is still a true prefix of
+   * the stream (the retry reads the tail), unless the stream turns out to end before it.
+   */
+  private async appendOrForget(
+    streamId: string,
+    envelopes: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ) {
+    try {
+      return await this.store.append(streamId, envelopes, { expectedRevision });
+    } catch (error) {
+      if (error instanceof WrongExpectedVersion) this.cache.forgetIfBeyond(streamId, error.actual);
+      throw error;
+    }
   }
 }
 

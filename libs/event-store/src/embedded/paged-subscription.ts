@@ -5,7 +5,11 @@ import type { ChangeNotifier } from './change-notifier.js';
 export interface PagedLogSource {
   /** The checkpoint: deliver events strictly after this position. */
   readonly after: bigint;
-  readonly readPage: (after: bigint, limit: number) => RecordedEvent[];
+  /** The next events after a position, and how far the read looked (at least the last one). */
+  readonly readPage: (
+    after: bigint,
+    limit: number,
+  ) => { readonly events: RecordedEvent[]; readonly scannedTo: bigint };
   readonly pageSize: number;
   readonly notifier: ChangeNotifier;
   readonly isClosed: () => boolean;
@@ -29,12 +33,14 @@ export function subscribeToPagedLog(source: PagedLogSource): AllSubscription {
       while (!stopped && !source.isClosed()) {
         const seen = source.notifier.current;
         const page = source.readPage(after, source.pageSize);
-        for (const event of page) {
+        for (const event of page.events) {
           if (stopped) return;
           after = event.position;
           yield event;
         }
-        if (page.length === source.pageSize) continue;
+        // Past what a filter skipped too: the next read starts there.
+        after = page.scannedTo;
+        if (page.events.length === source.pageSize) continue;
         const wait = source.notifier.waitForChange(seen);
         cancelWait = wait.cancel;
         await wait.promise;
