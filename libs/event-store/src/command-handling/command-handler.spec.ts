@@ -116,15 +116,27 @@ describe('CommandHandler', () => {
     expect(outcomes.filter(([, o]) => o === 'accepted')).toHaveLength(21);
   });
 
-  it('does not retry a command that is not declared safe: the loser gets WrongExpectedVersion', async () => {
+  it('runs concurrent commands on one stream one after the other: each decides on the last', async () => {
+    const results = await Promise.all(
+      [1, 2, 3].map(() => handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context)),
+    );
+    expect(results.map((result) => result.revision)).toEqual([0n, 1n, 2n]);
+    expect(results.map((result) => result.state.total)).toEqual([1, 2, 3]);
+    expect(outcomes.map(([, o]) => o)).toEqual(['accepted', 'accepted', 'accepted']);
+  });
+
+  it('does not retry a command that is not declared safe: losing to another writer is WrongExpectedVersion', async () => {
+    // Another process (here: a second handler on the same store) races for the same stream.
+    const elsewhere = new CommandHandler(store);
     const results = await Promise.allSettled(
-      [1, 2].map(() => handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context)),
+      [handler, elsewhere].map((h) =>
+        h.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context),
+      ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({
       reason: expect.any(WrongExpectedVersion),
     });
-    expect(outcomes.map(([, o]) => o).sort()).toEqual(['accepted', 'conflict']);
   });
 
   it('gives up after the declared number of retries', async () => {

@@ -47,8 +47,9 @@ type Evolving<TEvent extends DomainEvent, TState> = Pick<
 
 /**
  * The one generic command handler (STYLE.md rule 2): load the stream, fold `evolve`, `decide`,
- * append with the expected revision. A conflicting append is retried, with the stream read
- * again, only as often as the caller declares safe.
+ * append with the expected revision. Commands on one stream run one at a time in this process;
+ * an append that conflicts with another writer is retried, with the stream read again, only
+ * as often as the caller declares safe.
  *
  * Each stream's folded state is kept (bounded, see `CommandHandlerOptions`), so a command
  * reads and folds only the events appended since, by this process or any other: the cost of
@@ -56,6 +57,8 @@ type Evolving<TEvent extends DomainEvent, TState> = Pick<
  */
 export class CommandHandler {
   private readonly cache: StreamStateCache;
+  /** Per stream, the end of its queue of commands in this process. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: EventStore,
@@ -73,6 +76,16 @@ export class CommandHandler {
     context: CommandContext,
     options: HandleOptions = {},
   ): Promise<HandleResult<TState, TEvent>> {
+    return this.oneAtATime(streamId, () => this.run(decider, streamId, command, context, options));
+  }
+
+  private async run<TCommand extends { readonly type: string }, TEvent extends DomainEvent, TState>(
+    decider: Decider<TCommand, TEvent, TState>,
+    streamId: string,
+    command: TCommand,
+    context: CommandContext,
+    options: HandleOptions,
+  ): Promise<HandleResult<TState, TEvent>> {
     const attempts = 1 + (options.retriesOnConflict ?? 0);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -88,6 +101,26 @@ export class CommandHandler {
         this.onOutcome(command.type, outcomeOf(error));
         throw error;
       }
+    }
+  }
+
+  /**
+   * Runs the commands of one stream one after the other in this process: the second decides
+   * on the first's events instead of losing the race with a conflict. Writers elsewhere (the
+   * CLI, another process) are still caught by the expected revision.
+   */
+  private async oneAtATime<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(streamId);
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous ? previous.then(() => done) : done;
+    this.queues.set(streamId, tail);
+    try {
+      if (previous) await previous;
+      return await work();
+    } finally {
+      release();
+      if (this.queues.get(streamId) === tail) this.queues.delete(streamId);
     }
   }
 
