@@ -37,8 +37,6 @@ export async function load(
   requests: autocannon.Request[],
   connections: number,
   seconds: number,
-  /** Requests per second offered (open loop); without it each connection sends at once. */
-  rate?: number,
 ): Promise<LoadRun> {
   const cpuBefore = server.cpuSeconds();
   const started = process.hrtime.bigint();
@@ -48,7 +46,6 @@ export async function load(
     duration: seconds,
     timeout: 10,
     requests,
-    ...(rate === undefined ? {} : { overallRate: rate }),
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   const cpuAfter = server.cpuSeconds();
