@@ -50,6 +50,7 @@ describe('GET /v1/customers (customer-list read model)', () => {
       items: Row[];
       nextCursor: string | null;
       total: number;
+      totalExact: boolean;
     };
 
   it('reads its own writes: a list with the command’s position as minPosition shows it', async () => {
@@ -68,6 +69,7 @@ describe('GET /v1/customers (customer-list read model)', () => {
       'Žluťoučký kůň s.r.o.',
     ]);
     expect(body.total).toBe(5);
+    expect(body.totalExact).toBe(true);
     expect(body.items[0]).toMatchObject({ relationship: 'direct-reseller', tags: [] });
   });
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CustomersDomainEvent } from '../../../customers/src/index.js';
 import type { RecordedEvent } from '../../../event-store/src/index.js';
 import type { ApplyEvent, Projection } from '../projection/projection.js';
-import { CUSTOMER_LIST_SCHEMA } from './customer-list.schema.js';
+import { CUSTOMER_LIST_DEFERRED_SCHEMA, CUSTOMER_LIST_SCHEMA } from './customer-list.schema.js';
 import { foldForComparison, searchKeyOf } from './search-key.js';
 
 export const CUSTOMER_LIST = 'customer-list';
@@ -14,8 +14,9 @@ export const CUSTOMER_LIST = 'customer-list';
  */
 export const customerListProjection: Projection = {
   name: CUSTOMER_LIST,
-  version: 1,
+  version: 2,
   createSchema: (db) => db.exec(CUSTOMER_LIST_SCHEMA),
+  deferredSchema: CUSTOMER_LIST_DEFERRED_SCHEMA,
   prepare,
 };
 
@@ -29,14 +30,14 @@ function prepare(db: Database.Database): ApplyEvent {
       case 'CustomerAdded': {
         const { customerId, companyProfile: profile } = event.data;
         const { companyName, domain } = profile;
-        const id = sql.addCustomer.get(
+        sql.addCustomer.run(
           customerId,
           companyName,
           domain,
           foldForComparison(companyName),
           foldForComparison(domain),
+          searchKeyOf(companyName, domain, customerId),
         );
-        if (id !== undefined) sql.index.run(id, searchKeyOf(companyName, domain, customerId));
         return;
       }
       case 'RelationshipEstablished': {
@@ -78,17 +79,15 @@ function prepare(db: Database.Database): ApplyEvent {
 
 function statements(db: Database.Database) {
   return {
-    addCustomer: db
-      .prepare<[string, string, string, string, string], number>(
-        `INSERT INTO customers (customer_id, company_name, domain, name_key, domain_key)
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO NOTHING RETURNING id`,
-      )
-      .pluck(),
-    index: db.prepare('INSERT INTO customer_search (rowid, search_key) VALUES (?, ?)'),
+    addCustomer: db.prepare<[string, string, string, string, string, string]>(
+      `INSERT INTO customers (customer_id, company_name, domain, name_key, domain_key, search_key)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO NOTHING`,
+    ),
     establish: db.prepare(
       `INSERT INTO list_rows (partner_id, customer_id, customer_ref, relationship, name_key,
-         domain_key, established_position, established_at)
-       SELECT @partnerId, customer_id, id, @relationship, name_key, domain_key, @position, @at
+         domain_key, search_key, established_position, established_at)
+       SELECT @partnerId, customer_id, id, @relationship, name_key, domain_key, search_key,
+         @position, @at
        FROM customers WHERE customer_id = @customerId`,
     ),
     remove: db.prepare(

@@ -1,6 +1,19 @@
 import type Database from 'better-sqlite3';
 import { type CustomerListSort, decodeCursor, encodeCursor } from './customer-list.cursor.js';
-import { foldForComparison, searchTermOf } from './search-key.js';
+import { assignmentAlive, rowFilter, type RowFilter, tagAlive } from './customer-list.filters.js';
+import {
+  type ListRow,
+  type PageQuery,
+  pageOrder,
+  searchedPage,
+  taggedPage,
+  walk,
+} from './customer-list.plans.js';
+import { cached } from './customer-list.statements.js';
+import { listTotal, searchTotal, type Total } from './customer-list.totals.js';
+
+export { SEARCH_TOTAL_CAP } from './customer-list.totals.js';
+import { searchTermOf } from './search-key.js';
 
 export interface CustomerListRequest {
   readonly partnerId: string;
@@ -29,135 +42,108 @@ export interface CustomerListItem {
 export interface CustomerListPage {
   readonly items: CustomerListItem[];
   readonly nextCursor: string | null;
+  /**
+   * Rows matching the search and filters. Exact for a list without a search term; with one
+   * (`q`), counted up to `SEARCH_TOTAL_CAP` rows: when more match, `total` is the cap and
+   * `totalExact` is false.
+   */
   readonly total: number;
+  readonly totalExact: boolean;
 }
-
-interface Row {
-  customer_id: string;
-  company_name: string;
-  domain: string;
-  relationship: string;
-  established_at: string;
-  sort_value: string | number;
-}
-
-const SORT_COLUMN: Record<string, string> = {
-  companyName: 'r.name_key',
-  domain: 'r.domain_key',
-  createdAt: 'r.established_position',
-};
-
-/** Fewer characters than a trigram: searched by a scan instead of the index. */
-const MIN_INDEXED_TERM = 3;
 
 /**
  * One page of the partner's customer list (or of the list as it was at `asOf`), with the total
  * of rows matching. Keyset paging on (sort value, customer id, relationship): a row added while
  * a client pages never shifts the rows it has not seen yet, so every row is returned once.
  */
-export function queryCustomerList(db: Database.Database, request: CustomerListRequest) {
-  const where = conditions(request);
-  const descending = request.sort.startsWith('-');
-  const column = SORT_COLUMN[request.sort.replace('-', '')]!;
-  const keyColumns = `(${column}, r.customer_id, r.relationship)`;
-  const params: Record<string, unknown> = { ...where.params, limit: request.limit + 1 };
-  let keyset = '';
-  if (request.cursor !== undefined) {
-    const [k0, k1, k2] = decodeCursor(request.cursor, request.sort);
-    Object.assign(params, { k0, k1, k2 });
-    keyset = `AND ${keyColumns} ${descending ? '<' : '>'} (@k0, @k1, @k2)`;
+export function queryCustomerList(
+  db: Database.Database,
+  request: CustomerListRequest,
+): CustomerListPage {
+  const filter = rowFilter(db, request);
+  if (filter.noRows) return { items: [], nextCursor: null, total: 0, totalExact: true };
+  const query = pageQuery(request, filter);
+  const term = request.q === undefined ? '' : searchTermOf(request.q);
+  let rows: ListRow[];
+  let total: Total;
+  if (term !== '') ({ rows, total } = searched(db, query, term));
+  else {
+    total = listTotal(db, query);
+    rows = filter.tagIds === undefined ? walk(db, query) : taggedPage(db, query, total.total);
   }
-  const direction = descending ? 'DESC' : 'ASC';
-  const rows = cached(
-    db,
-    `SELECT r.customer_id, c.company_name, c.domain, r.relationship, r.established_at,
-       ${column} AS sort_value
-     FROM list_rows r JOIN customers c ON c.id = r.customer_ref
-     WHERE ${where.sql} ${keyset}
-     ORDER BY ${column} ${direction}, r.customer_id ${direction}, r.relationship ${direction}
-     LIMIT @limit`,
-  ).all(params) as Row[];
-  const total = cached(
-    db,
-    `SELECT count(*) FROM list_rows r JOIN customers c ON c.id = r.customer_ref
-     WHERE ${where.sql}`,
-  )
-    .pluck()
-    .get(where.params) as number;
   const page = rows.slice(0, request.limit);
-  const tags = tagsOf(db, request, page);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({
-      id: row.customer_id,
-      companyName: row.company_name,
-      domain: row.domain,
-      relationship: row.relationship,
-      tags: tags.get(row.customer_id) ?? [],
-      createdAt: row.established_at,
-    })),
+    items: itemsOf(db, request, page),
     nextCursor:
       rows.length > request.limit && last
         ? encodeCursor(request.sort, [last.sort_value, last.customer_id, last.relationship])
         : null,
-    total,
-  } satisfies CustomerListPage;
+    ...total,
+  };
 }
 
-function conditions(request: CustomerListRequest) {
-  const params: Record<string, unknown> = { partnerId: request.partnerId };
-  const sql = ['r.partner_id = @partnerId'];
-  if (request.asOf === undefined) sql.push('r.removed_position IS NULL');
-  else {
-    params.asOf = request.asOf;
-    sql.push('r.established_at <= @asOf AND (r.removed_at IS NULL OR r.removed_at > @asOf)');
-  }
-  if (request.relationship !== undefined) {
-    params.relationship = request.relationship;
-    sql.push('r.relationship = @relationship');
-  }
-  const term = request.q === undefined ? '' : searchTermOf(request.q);
-  if (term.length >= MIN_INDEXED_TERM) {
-    params.match = `"${term.replaceAll('"', '""')}"`;
-    sql.push('r.customer_ref IN (SELECT rowid FROM customer_search WHERE search_key MATCH @match)');
-  } else if (term.length > 0) {
-    params.term = term;
-    sql.push(
-      '(instr(c.name_key, @term) OR instr(c.domain_key, @term) OR instr(lower(c.customer_id), @term))',
-    );
-  }
-  if (request.tag !== undefined) {
-    params.tagKey = foldForComparison(request.tag);
-    sql.push(`EXISTS (SELECT 1 FROM tag_assignments a
-      JOIN tags t ON t.partner_id = a.partner_id AND t.tag_id = a.tag_id
-      WHERE a.partner_id = r.partner_id AND a.customer_id = r.customer_id
-        AND t.name_key = @tagKey AND ${tagAlive(request.asOf)})`);
-  }
-  return { sql: sql.join(' AND '), params };
+function searched(db: Database.Database, query: PageQuery, term: string) {
+  const search = searchedPage(db, query, term);
+  return { rows: search.rows, total: searchTotal(db, query, search.plan) };
 }
 
-/** Assignment and tag both alive: now, or at `asOf`. */
-function tagAlive(asOf: string | undefined): string {
-  return asOf === undefined
-    ? 'a.unassigned_at IS NULL AND t.deleted_at IS NULL'
-    : `a.assigned_at <= @asOf AND (a.unassigned_at IS NULL OR a.unassigned_at > @asOf)
-       AND t.created_at <= @asOf AND (t.deleted_at IS NULL OR t.deleted_at > @asOf)`;
+function pageQuery(request: CustomerListRequest, filter: RowFilter): PageQuery {
+  const params: Record<string, unknown> = { ...filter.params, limit: request.limit + 1 };
+  const order = pageOrder(request.sort);
+  let keyset = '';
+  if (request.cursor !== undefined) {
+    const [k0, k1, k2] = decodeCursor(request.cursor, request.sort);
+    Object.assign(params, { k0, k1, k2 });
+    keyset = `AND ${order.key} ${order.descending ? '<' : '>'} (@k0, @k1, @k2)`;
+  }
+  return { request, filter, order, keyset, params };
+}
+
+function itemsOf(
+  db: Database.Database,
+  request: CustomerListRequest,
+  rows: readonly ListRow[],
+): CustomerListItem[] {
+  if (rows.length === 0) return [];
+  const customers = new Map(
+    (
+      cached(
+        db,
+        `SELECT id, company_name, domain FROM customers
+         WHERE id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(rows.map((row) => row.customer_ref))) as {
+        id: number;
+        company_name: string;
+        domain: string;
+      }[]
+    ).map((customer) => [customer.id, customer]),
+  );
+  const tags = tagsOf(db, request, rows);
+  return rows.map((row) => ({
+    id: row.customer_id,
+    companyName: customers.get(row.customer_ref)!.company_name,
+    domain: customers.get(row.customer_ref)!.domain,
+    relationship: row.relationship,
+    tags: tags.get(row.customer_id) ?? [],
+    createdAt: row.established_at,
+  }));
 }
 
 function tagsOf(
   db: Database.Database,
   request: CustomerListRequest,
-  rows: readonly Row[],
+  rows: readonly ListRow[],
 ): Map<string, string[]> {
   const tags = new Map<string, string[]>();
-  if (rows.length === 0) return tags;
   const found = cached(
     db,
     `SELECT a.customer_id, t.name FROM tag_assignments a
+     INDEXED BY ${request.asOf === undefined ? 'tag_assignments_current' : 'tag_assignments_history'}
      JOIN tags t ON t.partner_id = a.partner_id AND t.tag_id = a.tag_id
      WHERE a.partner_id = @partnerId
        AND a.customer_id IN (SELECT value FROM json_each(@customers))
-       AND ${tagAlive(request.asOf)}
+       AND ${assignmentAlive(request.asOf)} AND ${tagAlive(request.asOf)}
      ORDER BY t.name_key, t.name`,
   ).all({
     partnerId: request.partnerId,
@@ -168,15 +154,4 @@ function tagsOf(
     tags.set(customer_id, [...(tags.get(customer_id) ?? []), name]);
   }
   return tags;
-}
-
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** Prepared statements per connection and SQL text (the filters make a handful of shapes). */
-function cached(db: Database.Database, sql: string): Database.Statement {
-  let statements = statementCache.get(db);
-  if (!statements) statementCache.set(db, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-  return statement;
 }

@@ -24,9 +24,14 @@ export function foldForComparison(text: string): string {
 /** Separates the fields of a search key, so a term never matches across two fields. */
 const FIELD_SEPARATOR = '\u0001';
 
-/** The text a customer is searched by: its company name, primary domain and Microsoft ID. */
+/**
+ * The text a customer is searched by: its company name, primary domain and Microsoft ID. Two
+ * separators close it so that every character of the key starts a trigram: a term of one or
+ * two characters is then found through the trigrams it begins (see `customer-list.search.ts`).
+ */
 export function searchKeyOf(companyName: string, domain: string, customerId: string): string {
-  return [companyName, domain, customerId].map(foldForComparison).join(FIELD_SEPARATOR);
+  const fields = [companyName, domain, customerId].map(foldForComparison);
+  return fields.join(FIELD_SEPARATOR) + FIELD_SEPARATOR + FIELD_SEPARATOR;
 }
 
 /** A search term as the index compares it; control characters (the separator) removed. */

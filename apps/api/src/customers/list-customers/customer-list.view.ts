@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RELATIONSHIPS } from '../../../../../libs/customers/src/index.js';
+import { SEARCH_TOTAL_CAP } from '../../../../../libs/read-models/src/index.js';
 
 /** One row of the customer list: one relationship of the caller with a customer. */
 export class CustomerListItemView {
@@ -22,6 +23,17 @@ export class CustomerListView {
     description: 'Pass as `?cursor=` (with the same sort) for the next page; null on the last',
   })
   readonly nextCursor!: string | null;
-  @ApiProperty({ description: 'Rows matching the search and filters', example: 1 })
+  @ApiProperty({
+    description:
+      'Rows matching the search and filters. Exact without `q` and `asOf` (and with `tag`); ' +
+      `with \`q\` or \`asOf\`, rows are counted up to ${SEARCH_TOTAL_CAP}: when more match, ` +
+      `\`total\` is ${SEARCH_TOTAL_CAP} and \`totalExact\` is false`,
+    example: 1,
+  })
   readonly total!: number;
+  @ApiProperty({
+    description: `False when more rows match than \`total\` (then the count cap, ${SEARCH_TOTAL_CAP})`,
+    example: true,
+  })
+  readonly totalExact!: boolean;
 }
