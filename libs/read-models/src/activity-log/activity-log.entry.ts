@@ -49,18 +49,7 @@ export interface ActivityLogEntry {
 }
 
 /** An entry as the api and the exports show it (API.md, `GET /v1/activity-logs`). */
-export interface ActivityLogItem {
+export type ActivityLogItem = Omit<ActivityLogEntry, 'partnerId' | 'position'> & {
   /** The event's global position, a decimal string. */
   readonly position: string;
-  readonly occurredAt: string;
-  readonly customerId: string | null;
-  readonly customerName: string | null;
-  readonly action: PartnerCenterAction;
-  readonly resourceType: ActivityResourceType;
-  readonly performedBy: Actor;
-  readonly oldValue?: unknown;
-  readonly newValue?: unknown;
-  readonly correlationId: string;
-  readonly causationId: string;
-  readonly eventId: string;
-}
+};

@@ -11,9 +11,9 @@ import {
 } from './customer-list.plans.js';
 import { cached } from './customer-list.statements.js';
 import { listTotal, searchTotal, type Total } from './customer-list.totals.js';
+import { searchTermOf } from './search-key.js';
 
 export { SEARCH_TOTAL_CAP } from './customer-list.totals.js';
-import { searchTermOf } from './search-key.js';
 
 export interface CustomerListRequest {
   readonly partnerId: string;
@@ -43,9 +43,9 @@ export interface CustomerListPage {
   readonly items: CustomerListItem[];
   readonly nextCursor: string | null;
   /**
-   * Rows matching the search and filters. Exact for a list without a search term; with one
-   * (`q`), counted up to `SEARCH_TOTAL_CAP` rows: when more match, `total` is the cap and
-   * `totalExact` is false.
+   * Rows matching the search and filters. Exact for the plain list and the relationship and
+   * tag filters; a search (`q`), or `asOf` without a tag, counts up to `SEARCH_TOTAL_CAP` rows:
+   * when more match, `total` is the cap and `totalExact` is false.
    */
   readonly total: number;
   readonly totalExact: boolean;

@@ -28,8 +28,9 @@ const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 /**
  * A term of three characters or more matches as a phrase of its trigrams: its matches are
- * counted up to `countUpTo` (more is all a plan needs to know). A shorter term is in exactly the rows holding a trigram it
- * begins (every character of a search key starts one, see `searchKeyOf`): their `OR`.
+ * counted up to `countUpTo` (more is all a plan needs to know). A shorter term is in exactly
+ * the rows holding a trigram it begins (every character of a search key starts one, see
+ * `searchKeyOf`): their `OR`.
  */
 export function indexedTerm(db: Database.Database, term: string, countUpTo: number): IndexedTerm {
   const chars = [...term];

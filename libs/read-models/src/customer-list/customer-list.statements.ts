@@ -1,6 +1,4 @@
-import type Database from 'better-sqlite3';
-
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+import { statementCache } from '../projection/statement-cache.js';
 
 /**
  * A search reads list rows by id across the whole table, a page of it per match: with
@@ -12,13 +10,6 @@ const READ_CACHE_KIB = 65_536;
  * Prepared statements per connection and SQL text (the filters make a handful of shapes). The
  * first use of a connection gives it the page cache the queries need.
  */
-export function cached(db: Database.Database, sql: string): Database.Statement {
-  let statements = statementCache.get(db);
-  if (!statements) {
-    db.pragma(`cache_size = -${READ_CACHE_KIB}`);
-    statementCache.set(db, (statements = new Map()));
-  }
-  let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
+export const cached = statementCache({
+  configure: (db) => db.pragma(`cache_size = -${READ_CACHE_KIB}`),
+});

@@ -10,9 +10,10 @@ import {
 import { cached } from './customer-list.statements.js';
 
 /**
- * A search (and a list as of a past instant) counts its rows up to this many. Counting every match of a term found in
- * most rows costs more than the whole page may (the trigram index alone needs ~45 ms for a
- * term in 100k rows); counting the first thousand costs ~1–2 ms whatever the term.
+ * A search (and a list as of a past instant) counts its rows up to this many. Counting every
+ * match of a term found in most rows costs more than the whole page may (the trigram index
+ * alone needs ~45 ms for a term in 100k rows); counting the first thousand costs ~1–2 ms
+ * whatever the term.
  */
 export const SEARCH_TOTAL_CAP = 1_000;
 
