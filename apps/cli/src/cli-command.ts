@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createEventStore, type EventStore } from '../../../libs/event-store/src/index.js';
 import type { Projection } from '../../../libs/read-models/src/index.js';
+import { STREAM_CATEGORIES } from '../../../libs/customers/src/index.js';
 import type { AppConfig } from '../../api/src/config/app-config.js';
 
 /** An output stream; `isTTY` decides between a progress bar and plain lines. */
@@ -64,6 +65,8 @@ export function openEventStore(config: AppConfig): EventStore {
     connectionString: config.EVENTSTORE_CONNECTION_STRING,
     dataDir: config.DATA_DIR,
     synchronous: config.EVENTSTORE_SQLITE_SYNCHRONOUS,
+    streamPrefix: config.EVENTSTORE_STREAM_PREFIX,
+    categories: STREAM_CATEGORIES,
   });
 }
 

@@ -33,8 +33,10 @@ export type AllFilter =
   | { readonly eventTypePrefixes: readonly string[] };
 
 export interface ReadAllOptions {
-  /** Inclusive: the first event returned is the first one at or after this position. */
+  /** Inclusive: the first event returned is the first one at or after this position (forwards). */
   readonly fromPosition?: bigint | 'start';
+  /** `'backwards'` reads from the last event towards the first (without `fromPosition`). */
+  readonly direction?: 'forwards' | 'backwards';
   readonly maxCount?: number;
   readonly filter?: AllFilter;
 }
@@ -71,8 +73,8 @@ export interface EventStore {
   /** Events of all streams, in global order. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
-  /** The position of the last stored event (0n when the store is empty): used for lag. */
-  headPosition(): Promise<bigint>;
+  /** The position of the last stored event matching the filter (0n when none): used for lag. */
+  headPosition(filter?: AllFilter): Promise<bigint>;
   /** Throws when the store cannot be reached (used by `/health`). */
   ping(): Promise<void>;
   close(): Promise<void>;

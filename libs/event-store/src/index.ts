@@ -6,3 +6,5 @@ export type { SynchronousLevel } from './embedded/sqlite-database.js';
 export * from './command-handling/decider.js';
 export * from './command-handling/command-handler.js';
 export * from './create-event-store.js';
+export { ScopedEventStore } from './scope/scoped-event-store.js';
+export { StreamScope, InvalidStreamPrefix } from './scope/stream-scope.js';

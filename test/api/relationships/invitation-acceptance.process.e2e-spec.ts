@@ -11,6 +11,7 @@ import {
   customerStream,
   invitationDecider,
   invitationStream,
+  STREAM_CATEGORIES,
 } from '../../../libs/customers/src/index.js';
 import {
   CommandHandler,
@@ -35,7 +36,7 @@ async function acceptWithoutConsequences(
   token: string,
   customerId: string,
 ): Promise<string> {
-  const store = createEventStore({ dataDir });
+  const store = createEventStore({ dataDir, categories: STREAM_CATEGORIES });
   const eventId = randomUUID();
   const command: AcceptInvitation = {
     type: 'AcceptInvitation',

@@ -27,6 +27,11 @@ export const appConfigSchema = z.object({
       message: 'must be an EventStoreDB connection string such as esdb://localhost:2113?tls=false',
     },
   ),
+  /** Prefixed to every stream this deployment writes and reads, so deployments share a node. */
+  EVENTSTORE_STREAM_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:]{0,64}$/, 'must be at most 64 letters, digits, "_", "." or ":" (no "-")')
+    .default(''),
   EVENTSTORE_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'EXTRA', 'NORMAL']).default('FULL'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce

@@ -5,6 +5,7 @@ import {
   EVENT_STORE,
   type EventStore,
 } from '../../../../libs/event-store/src/index.js';
+import { STREAM_CATEGORIES } from '../../../../libs/customers/src/index.js';
 import type { AppConfig } from '../config/app-config.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { InstrumentedEventStore } from './instrumented-event-store.js';
@@ -22,6 +23,8 @@ import { InstrumentedEventStore } from './instrumented-event-store.js';
             connectionString: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
             dataDir: config.get('DATA_DIR', { infer: true }),
             synchronous: config.get('EVENTSTORE_SQLITE_SYNCHRONOUS', { infer: true }),
+            streamPrefix: config.get('EVENTSTORE_STREAM_PREFIX', { infer: true }),
+            categories: STREAM_CATEGORIES,
           }),
           (count) => metrics.eventsAppended.inc(count),
         ),

@@ -1,4 +1,5 @@
 import type {
+  AllFilter,
   AllSubscription,
   AppendOptions,
   AppendResult,
@@ -39,8 +40,8 @@ export class InstrumentedEventStore implements EventStore {
     return this.inner.subscribeToAll(options);
   }
 
-  headPosition(): Promise<bigint> {
-    return this.inner.headPosition();
+  headPosition(filter?: AllFilter): Promise<bigint> {
+    return this.inner.headPosition(filter);
   }
 
   ping(): Promise<void> {

@@ -10,6 +10,12 @@ export interface ComponentHealth {
 /** Something that reports its health (projections register themselves here). */
 export type HealthCheck = () => Promise<ComponentHealth>;
 
+interface NamedCheck {
+  /** The component's name, also when its check fails or times out. */
+  readonly name: string;
+  readonly check: HealthCheck;
+}
+
 export interface HealthReport {
   readonly status: 'ok' | 'unavailable';
   readonly checks: readonly ComponentHealth[];
@@ -19,12 +25,12 @@ const CHECK_TIMEOUT_MS = 2000;
 
 @Injectable()
 export class HealthService {
-  private readonly checks: HealthCheck[] = [() => this.eventStore()];
+  private readonly checks: NamedCheck[] = [{ name: 'event-store', check: () => this.eventStore() }];
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  register(check: HealthCheck): void {
-    this.checks.push(check);
+  register(name: string, check: HealthCheck): void {
+    this.checks.push({ name, check });
   }
 
   async report(): Promise<HealthReport> {
@@ -47,17 +53,21 @@ export class HealthService {
   }
 }
 
-async function withTimeout(check: HealthCheck): Promise<ComponentHealth> {
+async function withTimeout({ name, check }: NamedCheck): Promise<ComponentHealth> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<ComponentHealth>((resolve) => {
     timer = setTimeout(
-      () => resolve({ name: check.name || 'check', status: 'down', error: 'timed out' }),
+      () => resolve({ name, status: 'down', error: 'timed out' }),
       CHECK_TIMEOUT_MS,
     );
   });
   try {
     return await Promise.race([
-      check().catch((e: unknown) => ({ name: 'check', status: 'down' as const, error: String(e) })),
+      check().catch((e: unknown) => ({
+        name,
+        status: 'down' as const,
+        error: (e as Error)?.message ?? String(e),
+      })),
       timeout,
     ]);
   } finally {

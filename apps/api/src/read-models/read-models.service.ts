@@ -43,7 +43,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
           this.metrics.projectionPosition.set({ projection: projection.name }, Number(position)),
       });
       this.runners.set(projection.name, runner);
-      this.health.register(() => this.check(runner));
+      this.health.register(`projection:${projection.name}`, () => this.check(runner));
       runner.start();
     }
   }
@@ -74,15 +74,23 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
 
   private async check(runner: ProjectionRunner): Promise<ComponentHealth> {
     const { name, state, position, failure } = runner.status();
-    const head = await this.store.headPosition();
+    const status = state === 'running' ? 'up' : state === 'failed' ? 'failed' : 'down';
+    const report = {
+      name: `projection:${name}`,
+      status,
+      position: position?.toString() ?? null,
+      ...(failure && { failure }),
+    } as const;
+    let head: bigint;
+    try {
+      head = await this.store.headPosition();
+    } catch (error) {
+      // The store is down: the projection's own state still shows, its lag cannot.
+      const down = status === 'failed' ? status : 'down';
+      return { ...report, status: down, lag: null, error: (error as Error).message };
+    }
     const lag = head - (position ?? 0n);
     this.metrics.projectionLag.set({ projection: name }, Number(lag > 0n ? lag : 0n));
-    return {
-      name: `projection:${name}`,
-      status: state === 'running' ? 'up' : state === 'failed' ? 'failed' : 'down',
-      position: position?.toString() ?? null,
-      lag: lag.toString(),
-      ...(failure && { failure }),
-    };
+    return { ...report, lag: lag.toString() };
   }
 }

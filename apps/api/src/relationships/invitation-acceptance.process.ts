@@ -48,7 +48,7 @@ export class InvitationAcceptanceProcess implements OnApplicationBootstrap, OnAp
 
   onApplicationBootstrap(): void {
     this.checkpoints = new ProcessCheckpoints(this.config.get('DATA_DIR', { infer: true }));
-    this.health.register(() => this.check());
+    this.health.register(`process:${INVITATION_ACCEPTANCE_PROCESS}`, () => this.check());
     this.running = this.run(this.checkpoints);
   }
 

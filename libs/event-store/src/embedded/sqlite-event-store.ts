@@ -132,6 +132,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    if (options.direction === 'backwards') {
+      if (options.fromPosition !== undefined)
+        throw new TypeError('a backwards read of $all starts at its end');
+      yield* this.readAllBackwards(options);
+      return;
+    }
     const from =
       options.fromPosition === undefined || options.fromPosition === 'start'
         ? 0n
@@ -162,8 +168,11 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  async headPosition(): Promise<bigint> {
-    return BigInt(this.read(() => this.statements.maxPosition.get() as number));
+  async headPosition(filter?: AllFilter): Promise<bigint> {
+    if (filter === undefined)
+      return BigInt(this.read(() => this.statements.maxPosition.get() as number));
+    for await (const event of this.readAllBackwards({ filter, maxCount: 1 })) return event.position;
+    return 0n;
   }
 
   async ping(): Promise<void> {
@@ -179,7 +188,25 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  /** Events strictly after `after`, in global order, matching the filter. */
+  /** Pages of `$all` from its end towards its start, matching the filter. */
+  private async *readAllBackwards(options: ReadAllOptions): AsyncGenerator<RecordedEvent> {
+    const where = filterClause(options.filter);
+    const statement = pagedStatement<unknown[], EventRow>(
+      this.db,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position < ? AND ${where.sql} ORDER BY position DESC`,
+    );
+    let before = Number.MAX_SAFE_INTEGER;
+    let remaining = options.maxCount ?? Infinity;
+    while (remaining > 0) {
+      const limit = Math.min(PAGE_SIZE, remaining);
+      const rows = this.read(() => statement(limit).all(before, ...where.params));
+      for (const row of rows) yield toRecordedEvent(row);
+      remaining -= rows.length;
+      if (rows.length < limit) return;
+      before = (rows.at(-1) as EventRow).position;
+    }
+  }
+
   /**
    * Reads the next page of `$all` after a position, filtered, and tells how far it looked:
    * past the events it returns when the page is not full, up to the head it read in the same

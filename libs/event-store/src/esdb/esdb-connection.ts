@@ -1,7 +1,8 @@
 import { BACKWARDS, END, EventStoreDBClient } from '@eventstore/db-client';
 import { EventStoreStartupError, EventStoreUnavailable } from '../event-store.errors.js';
 import { mapEsdbError } from './esdb-errors.js';
-import { abandon, drain, userEvents } from './esdb-reads.js';
+import type { AllFilter } from '../event-store.port.js';
+import { abandon, drain, readAllOf, userEvents } from './esdb-reads.js';
 
 /** A client for the connection string; it connects on its first call. */
 export function connect(connectionString: string): EventStoreDBClient {
@@ -17,11 +18,21 @@ export function connect(connectionString: string): EventStoreDBClient {
   }
 }
 
-/** Position of the last user event in `$all` (0n when there is none), read backwards. */
-export async function lastUserPosition(client: EventStoreDBClient): Promise<bigint> {
-  const read = client.readAll({ fromPosition: END, direction: BACKWARDS });
+/**
+ * Position of the last user event in `$all` matching the filter (0n when there is none), read
+ * backwards; the server skips what the filter leaves out.
+ */
+export async function lastUserPosition(
+  client: EventStoreDBClient,
+  filter?: AllFilter,
+): Promise<bigint> {
+  const read = readAllOf(client, {
+    fromPosition: END,
+    direction: BACKWARDS,
+    ...(filter && { filter, maxCount: 1 }),
+  });
   try {
-    for await (const event of userEvents(drain(read))) return event.position;
+    for await (const event of userEvents(drain(read), filter)) return event.position;
     return 0n;
   } catch (error) {
     throw mapEsdbError(error);

@@ -1,7 +1,8 @@
-import { type EventStoreDBClient, FORWARDS } from '@eventstore/db-client';
+import { BACKWARDS, END, type EventStoreDBClient, FORWARDS } from '@eventstore/db-client';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
 import { EventStoreUnavailable, WrongExpectedVersion } from '../event-store.errors.js';
 import type {
+  AllFilter,
   AllSubscription,
   AppendOptions,
   AppendResult,
@@ -19,7 +20,7 @@ import {
   toRecordedEvent,
 } from './esdb-mapping.js';
 import { connect, lastUserPosition, pingServer } from './esdb-connection.js';
-import { drain, positionOf, subscriptionOpener, userEvents } from './esdb-reads.js';
+import { drain, positionOf, readAllOf, subscriptionOpener, userEvents } from './esdb-reads.js';
 import { type Backoff, ResubscribingSubscription } from './esdb-subscription.js';
 
 /** How to reach EventStoreDB, and how subscriptions ride out its outages. */
@@ -91,20 +92,21 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  /** The client (6.2) cannot filter reads of `$all` on the server: the filter applies here. */
+  /** Filtered on the server: events outside the filter are neither sent nor decoded. */
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
-    let remaining = options.maxCount ?? Infinity;
-    if (remaining <= 0) return;
-    const read = this.client.readAll({
-      fromPosition: toReadPosition(options.fromPosition),
-      direction: FORWARDS,
+    if (options.maxCount !== undefined && options.maxCount <= 0) return;
+    const backwards = options.direction === 'backwards';
+    if (backwards && options.fromPosition !== undefined)
+      throw new TypeError('a backwards read of $all starts at its end');
+    const read = readAllOf(this.client, {
+      fromPosition: backwards ? END : toReadPosition(options.fromPosition),
+      direction: backwards ? BACKWARDS : FORWARDS,
+      ...(options.maxCount !== undefined && { maxCount: options.maxCount }),
+      ...(options.filter && { filter: options.filter }),
     });
     try {
-      for await (const event of userEvents(drain(read), options.filter)) {
-        yield event;
-        if (--remaining <= 0) return;
-      }
+      yield* userEvents(drain(read), options.filter);
     } catch (error) {
       throw mapEsdbError(error);
     }
@@ -130,9 +132,9 @@ export class EsdbEventStore implements EventStore {
     };
   }
 
-  async headPosition(): Promise<bigint> {
+  async headPosition(filter?: AllFilter): Promise<bigint> {
     this.assertOpen();
-    return lastUserPosition(this.client);
+    return lastUserPosition(this.client, filter);
   }
 
   async ping(): Promise<void> {

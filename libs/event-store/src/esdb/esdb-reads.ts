@@ -14,28 +14,40 @@ import {
   toRecordedEvent,
 } from './esdb-mapping.js';
 import type { SubscriptionAttempt } from './esdb-subscription.js';
+import { type FilteredReadAllOptions, readAllFiltered } from './esdb-filtered-read.js';
 
 const ignore = (): void => undefined;
 
 /**
- * Iterates a client read. When the consumer stops early it also cancels the gRPC call, which
- * would otherwise stay open (paused) until the client is disposed.
+ * Iterates a client read. When the consumer stops early the gRPC call is cancelled and what it
+ * still sends is let through to its end: a call left paused, or a read destroyed while the call
+ * still pipes into it, never finishes, and the client's `dispose()` waits for every call.
  */
 export async function* drain<T>(read: StreamingRead<T>): AsyncGenerator<T> {
   let complete = false;
   try {
-    yield* read;
+    yield* read.iterator({ destroyOnReturn: false });
     complete = true;
   } finally {
     if (!complete) await abandon(read);
   }
 }
 
-/** Ends a read now: its pending iteration fails, and its gRPC call is cancelled. */
+/** Ends a read now: its gRPC call is cancelled, and the rest of it flows to nowhere. */
 export async function abandon(read: StreamingRead<unknown>): Promise<void> {
   read.on('error', ignore); // a failure after the end has no one to tell
-  read.destroy();
+  read.resume();
   await read.cancel().catch(ignore);
+}
+
+/** A read of `$all`, filtered on the server when a filter is given. */
+export function readAllOf(
+  client: EventStoreDBClient,
+  options: Omit<FilteredReadAllOptions, 'filter'> & { readonly filter?: AllFilter },
+): StreamingRead<ClientResolvedEvent> {
+  const { filter, ...rest } = options;
+  if (filter) return readAllFiltered(client, { ...rest, filter });
+  return client.readAll(rest);
 }
 
 /** Reads back where an event is stored: servers leave it out of an idempotent append's answer. */

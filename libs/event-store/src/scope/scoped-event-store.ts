@@ -1,0 +1,122 @@
+import type { NewEvent, RecordedEvent } from '../event-envelope.js';
+import { DuplicateEventId, StreamDeleted, WrongExpectedVersion } from '../event-store.errors.js';
+import type {
+  AllFilter,
+  AllSubscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeToAllOptions,
+} from '../event-store.port.js';
+import type { StreamScope } from './stream-scope.js';
+
+/**
+ * The event store as one deployment sees it on a store others may share: its streams carry the
+ * deployment's prefix when stored, and every read of `$all` (reads, subscriptions, the head) is
+ * filtered on the server to its own categories. A foreign event — another application's, another
+ * deployment's, a system event — never reaches a projection, a process or a lag figure; an event
+ * of ours that cannot be read still fails the reader.
+ */
+export class ScopedEventStore implements EventStore {
+  constructor(
+    private readonly inner: EventStore,
+    readonly scope: StreamScope,
+  ) {}
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    try {
+      return await this.inner.append(this.scope.stored(streamId), events, options);
+    } catch (error) {
+      throw this.localError(error);
+    }
+  }
+
+  async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    try {
+      for await (const event of this.inner.readStream(this.scope.stored(streamId), options))
+        yield this.local(event);
+    } catch (error) {
+      throw this.localError(error);
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const filter = this.scope.storedFilter(options.filter);
+    // A type filter is applied here, so a count must be too.
+    const typed = options.filter !== undefined && 'eventTypePrefixes' in options.filter;
+    const { maxCount, ...rest } = options;
+    let remaining = maxCount ?? Infinity;
+    if (remaining <= 0) return;
+    const read = this.inner.readAll({
+      ...rest,
+      filter,
+      ...(maxCount !== undefined && !typed && { maxCount }),
+    });
+    for await (const event of read) {
+      if (!this.scope.accepts(options.filter, event)) continue;
+      yield this.local(event);
+      if (--remaining <= 0) return;
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    const filter = this.scope.storedFilter(options.filter);
+    const inner = this.inner.subscribeToAll({ ...options, filter });
+    const events = this.ours(inner, options.filter);
+    return {
+      [Symbol.asyncIterator]: () => events[Symbol.asyncIterator](),
+      stop: () => inner.stop(),
+    };
+  }
+
+  /** The last of our events the filter asks for. */
+  async headPosition(filter?: AllFilter): Promise<bigint> {
+    for await (const event of this.readAll({
+      direction: 'backwards',
+      maxCount: 1,
+      ...(filter && { filter }),
+    }))
+      return event.position;
+    return 0n;
+  }
+
+  ping(): Promise<void> {
+    return this.inner.ping();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private async *ours(
+    events: AsyncIterable<RecordedEvent>,
+    filter: AllFilter | undefined,
+  ): AsyncGenerator<RecordedEvent> {
+    for await (const event of events) {
+      if (this.scope.accepts(filter, event)) yield this.local(event);
+    }
+  }
+
+  private local(event: RecordedEvent): RecordedEvent {
+    if (this.scope.prefix === '') return event;
+    return { ...event, streamId: this.scope.local(event.streamId) };
+  }
+
+  /** Errors name streams as the callers know them. */
+  private localError(error: unknown): unknown {
+    if (this.scope.prefix === '') return error;
+    const local = (id: string): string => this.scope.local(id);
+    if (error instanceof WrongExpectedVersion)
+      return new WrongExpectedVersion(local(error.streamId), error.expected, error.actual);
+    if (error instanceof StreamDeleted) return new StreamDeleted(local(error.streamId));
+    if (error instanceof DuplicateEventId)
+      return new DuplicateEventId(local(error.streamId), error.eventId);
+    return error;
+  }
+}
