@@ -1,7 +1,7 @@
 import {
   BACKWARDS,
   type EventStoreDBClient,
-  FORWARDS,
+  type FORWARDS,
   type AllStreamResolvedEvent,
   type BaseOptions,
   type ReadPosition,
