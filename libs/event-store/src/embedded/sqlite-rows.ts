@@ -18,12 +18,34 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
     eventId: row.event_id,
     type: row.type,
-    data: JSON.parse(row.data) as unknown,
-    metadata: JSON.parse(row.metadata) as NewEvent['metadata'],
+    data: parsed(row, 'data'),
+    metadata: metadataOf(row),
     streamId: row.stream_id,
     revision: BigInt(row.revision),
     position: BigInt(row.position),
   };
+}
+
+/** The stored metadata: a JSON object, or the row was not written through this event store. */
+function metadataOf(row: EventRow): NewEvent['metadata'] {
+  const metadata = parsed(row, 'metadata');
+  if (typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata))
+    return metadata as NewEvent['metadata'];
+  throw unreadable(row, 'metadata', 'it is not a JSON object');
+}
+
+function parsed(row: EventRow, column: 'data' | 'metadata'): unknown {
+  try {
+    return JSON.parse(row[column]) as unknown;
+  } catch (error) {
+    throw unreadable(row, column, (error as Error).message);
+  }
+}
+
+function unreadable(row: EventRow, column: string, why: string): Error {
+  return new Error(
+    `Event ${row.event_id} at position ${row.position} (${row.stream_id}) has unreadable ${column}: ${why}; it was not written through this event store`,
+  );
 }
 
 /** SQL condition and parameters for an `$all` filter (exact prefixes, case-sensitive). */

@@ -2,6 +2,7 @@ import type { EventStore } from '../event-store.port.js';
 import { appendContract } from './contract/append.contract.js';
 import { readContract } from './contract/read.contract.js';
 import { subscribeContract } from './contract/subscribe.contract.js';
+import { foreignContract } from './contract/foreign.contract.js';
 
 /** How the contract suite gets a store of one adapter. */
 export interface EventStoreHarness {
@@ -9,6 +10,15 @@ export interface EventStoreHarness {
   open(): Promise<EventStore>;
   /** Closes `store` and opens it again on the same data, as after a restart. */
   reopen(store: EventStore): Promise<EventStore>;
+  /** Stores an event as another application would: raw text, metadata absent unless given. */
+  plant(streamId: string, event: ForeignEvent): Promise<void>;
+}
+
+/** An event this codebase did not write. */
+export interface ForeignEvent {
+  readonly type: string;
+  readonly data: string;
+  readonly metadata?: string;
 }
 
 /**
@@ -26,6 +36,7 @@ export function eventStoreContract(harness: EventStoreHarness): void {
   describe('append', () => appendContract(context));
   describe('read', () => readContract(context));
   describe('subscribeToAll', () => subscribeContract(context));
+  describe('a store shared with others', () => foreignContract(context));
 }
 
 export interface ContractContext {
