@@ -8,7 +8,7 @@ import { JWT_KEY } from '../../apps/api/src/auth/auth.guard.js';
 import { JWT_SECRET_FILE } from '../../apps/api/src/auth/jwt-secret.js';
 import type { Principal } from '../../apps/api/src/auth/roles.js';
 import { issueToken } from '../../apps/api/src/auth/tokens.js';
-import { startTestApi, type TestApi } from '../fixtures/api-app.js';
+import { EMBEDDED_STORE, startTestApi, type TestApi } from '../fixtures/api-app.js';
 
 @Controller('whoami')
 class WhoAmIController {
@@ -33,7 +33,8 @@ describe('authentication and roles (HTTP)', () => {
   let key: Uint8Array;
   let http: ReturnType<typeof request>;
   beforeAll(async () => {
-    api = await startTestApi({}, [WhoAmIModule]);
+    // Embedded: the generated development secret exists only there.
+    api = await startTestApi(EMBEDDED_STORE, [WhoAmIModule]);
     key = api.app.get<Uint8Array>(JWT_KEY);
     http = request(api.app.getHttpServer());
   });

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/index.js';
 import { testEvents } from '../../libs/event-store/src/testing/event-factory.js';
 import { Public } from '../../apps/api/src/auth/auth.decorators.js';
-import { startTestApi, type TestApi } from '../fixtures/api-app.js';
+import { EMBEDDED_STORE, startTestApi, type TestApi } from '../fixtures/api-app.js';
 
 class ProbeAddress {
   @IsString() @MinLength(2) city!: string;
@@ -42,7 +42,8 @@ describe('api foundation (HTTP)', () => {
   let api: TestApi;
   let http: ReturnType<typeof request>;
   beforeEach(async () => {
-    api = await startTestApi({ BODY_LIMIT_BYTES: '4096' }, [ProbeModule]);
+    // Embedded: the shutdown test's write is the store's first event (position 1).
+    api = await startTestApi({ BODY_LIMIT_BYTES: '4096', ...EMBEDDED_STORE }, [ProbeModule]);
     http = request(api.app.getHttpServer());
   });
   afterEach(() => api.close());

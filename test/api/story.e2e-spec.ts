@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, runApi, type Run, waitFor } from '../fixtures/api-process.js';
+import { testStoreEnv } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 import { repoRoot, requireBuild } from '../fixtures/dist.js';
 
@@ -17,7 +18,7 @@ describe('the customers story, end to end against the running service', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cw-story-'));
     const port = await freePort();
-    api = runApi({ PORT: String(port), DATA_DIR: dir });
+    api = runApi({ PORT: String(port), DATA_DIR: dir, ...testStoreEnv(dir) });
     await waitFor(() => api.output().includes('listening on'), 'the api to listen');
     base = `http://127.0.0.1:${port}`;
   });
@@ -33,7 +34,7 @@ describe('the customers story, end to end against the running service', () => {
       [requireBuild('apps/cli/src/main.js'), 'token', '--partner', partner, '--role', role],
       {
         cwd: repoRoot,
-        env: { PATH: process.env.PATH ?? '', DATA_DIR: dir },
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, ...testStoreEnv(dir) },
         encoding: 'utf8',
       },
     );

@@ -4,16 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { partnerStream } from '../../libs/customers/src/index.js';
-import { SqliteEventStore } from '../../libs/event-store/src/index.js';
 import { collect } from '../../libs/event-store/src/testing/event-factory.js';
-import { bearer, startTestApi } from '../fixtures/api-app.js';
+import { bearer, openTestStore, startTestApi, testStoreEnv } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 import { repoRoot, requireBuild } from '../fixtures/dist.js';
 
 function cli(dataDir: string, ...args: string[]) {
   return spawnSync(process.execPath, [requireBuild('apps/cli/src/main.js'), ...args], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, ...testStoreEnv(dataDir) },
     encoding: 'utf8',
   });
 }
@@ -72,7 +71,7 @@ describe('cli export customers and activity export', () => {
       `${ids[1]},'@risk Ltd,1.example,Cloudový prodejce,`,
       `${ids[0]},Šťastný a.s.,0.example,Cloudový prodejce,`,
     ]);
-    const store = new SqliteEventStore({ dataDir });
+    const store = openTestStore(dataDir);
     try {
       const events = await collect(store.readStream(partnerStream('contoso')));
       expect(events.at(-1)).toMatchObject({

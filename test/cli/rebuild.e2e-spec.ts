@@ -19,7 +19,7 @@ import {
   ProjectionRunner,
   ReadModelDirectory,
 } from '../../libs/read-models/src/index.js';
-import { bearer, startTestApi } from '../fixtures/api-app.js';
+import { bearer, startTestApi, testStoreEnv } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 import { repoRoot, requireBuild } from '../fixtures/dist.js';
 import { dumpReadModel } from './rebuild-dump.js';
@@ -84,7 +84,10 @@ function firstLine(child: ChildProcess, pattern: RegExp): Promise<string> {
 
 async function appendTallyEvents(store: EventStore, streams: number, perStream: number) {
   for (let s = 0; s < streams; s++) {
-    await store.append(`tally-${s % 3}`, testEvents(perStream), { expectedRevision: 'any' });
+    // Inside the app's stream categories: the app reads nothing else of the store.
+    await store.append(`partner-tally${s % 3}`, testEvents(perStream), {
+      expectedRevision: 'any',
+    });
   }
 }
 
@@ -301,7 +304,7 @@ describe('cli rebuild next to a running api', () => {
 
       const child = spawn(process.execPath, [launcher, 'rebuild', '--batch-size', '20'], {
         cwd: repoRoot,
-        env: env(dataDir, { TALLY_DELAY_MS: '1' }),
+        env: env(dataDir, { TALLY_DELAY_MS: '1', ...testStoreEnv(dataDir) }),
         stdio: 'ignore',
       });
       let running = true;

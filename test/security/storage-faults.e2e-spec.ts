@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../apps/api/src/app.factory.js';
-import { startTestApi, type TestApi } from '../fixtures/api-app.js';
+import { EMBEDDED_STORE, startTestApi, type TestApi } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 import {
   call,
@@ -22,7 +22,7 @@ describe('storage faults', () => {
   let ws: Workspace;
 
   beforeAll(async () => {
-    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '0' });
+    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '0', ...EMBEDDED_STORE });
     ws = await seedWorkspace(api);
   });
   afterAll(() => api.close());

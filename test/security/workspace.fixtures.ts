@@ -92,8 +92,11 @@ export async function seedWorkspace(api: TestApi): Promise<Workspace> {
  * full disk or a read-only file does (`max_page_count`, `query_only` are per connection).
  */
 export function eventDatabaseOf(api: TestApi): Database.Database {
-  const instrumented = eventStoreOf(api) as unknown as { inner?: { db?: Database.Database } };
-  const db = instrumented.inner?.db;
+  // Instrumented → scoped to this deployment's streams → the embedded adapter.
+  const instrumented = eventStoreOf(api) as unknown as {
+    inner?: { inner?: { db?: Database.Database } };
+  };
+  const db = instrumented.inner?.inner?.db;
   if (db === undefined || typeof db.pragma !== 'function') {
     throw new Error('The api does not run on the embedded SQLite store this test expects');
   }

@@ -25,7 +25,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => config }),
+        // The validated settings only: a setting left unset never falls back to process.env.
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          skipProcessEnv: true,
+          validate: () => config,
+        }),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,

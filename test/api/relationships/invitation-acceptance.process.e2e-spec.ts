@@ -20,7 +20,7 @@ import {
   type EventStore,
 } from '../../../libs/event-store/src/index.js';
 import { collect } from '../../../libs/event-store/src/testing/event-factory.js';
-import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
+import { bearer, startTestApi, testStoreEnv, type TestApi } from '../../fixtures/api-app.js';
 import {
   acceptanceBody,
   directContext,
@@ -36,7 +36,13 @@ async function acceptWithoutConsequences(
   token: string,
   customerId: string,
 ): Promise<string> {
-  const store = createEventStore({ dataDir, categories: STREAM_CATEGORIES });
+  const testEnv = testStoreEnv(dataDir);
+  const store = createEventStore({
+    dataDir,
+    categories: STREAM_CATEGORIES,
+    connectionString: testEnv.EVENTSTORE_CONNECTION_STRING,
+    streamPrefix: testEnv.EVENTSTORE_STREAM_PREFIX,
+  });
   const eventId = randomUUID();
   const command: AcceptInvitation = {
     type: 'AcceptInvitation',
