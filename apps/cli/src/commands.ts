@@ -1,4 +1,5 @@
 import type { CliCommand } from './cli-command.js';
+import { esdbGrantCommand } from './esdb-grant.command.js';
 import { exportActivityCommand } from './export-activity.command.js';
 import { exportCustomersCommand } from './export-customers.command.js';
 import { rebuildCommand } from './rebuild.command.js';
@@ -12,4 +13,5 @@ export const COMMANDS: readonly CliCommand[] = [
   exportCustomersCommand,
   exportActivityCommand,
   tokenCommand,
+  esdbGrantCommand,
 ];

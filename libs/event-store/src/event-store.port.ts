@@ -75,6 +75,11 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
   /** The position of the last stored event matching the filter (0n when none): used for lag. */
   headPosition(filter?: AllFilter): Promise<bigint>;
+  /**
+   * Checks at start-up that this process may read `$all` and read and write `streamIds` (probes,
+   * nothing is written); throws `EventStoreStartupError` naming what is missing.
+   */
+  checkAccess(streamIds: readonly string[]): Promise<void>;
   /** Throws when the store cannot be reached (used by `/health`). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -8,3 +8,4 @@ export * from './command-handling/command-handler.js';
 export * from './create-event-store.js';
 export { ScopedEventStore } from './scope/scoped-event-store.js';
 export { StreamScope, InvalidStreamPrefix } from './scope/stream-scope.js';
+export { grantReadAll, connectionUser, type AdminCredentials } from './esdb/esdb-access.js';

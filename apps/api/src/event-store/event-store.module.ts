@@ -1,9 +1,17 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
   createEventStore,
   EVENT_STORE,
   type EventStore,
+  EventStoreUnavailable,
 } from '../../../../libs/event-store/src/index.js';
 import { STREAM_CATEGORIES } from '../../../../libs/customers/src/index.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -32,8 +40,26 @@ import { InstrumentedEventStore } from './instrumented-event-store.js';
   ],
   exports: [EVENT_STORE],
 })
-export class EventStoreModule implements OnApplicationShutdown {
+export class EventStoreModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('EventStore');
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /**
+   * Start-up stops when the store refuses a right this deployment needs (the message names the
+   * user and the grant); a store that cannot be reached yet is ridden out like any outage.
+   */
+  async onModuleInit(): Promise<void> {
+    try {
+      await this.store.checkAccess([]);
+    } catch (error) {
+      if (!(error instanceof EventStoreUnavailable)) throw error;
+      this.logger.warn(
+        { err: error },
+        'Event store unreachable at start-up; its rights are unchecked',
+      );
+    }
+  }
 
   /** Runs after the HTTP server has stopped and finished its in-flight requests. */
   async onApplicationShutdown(): Promise<void> {

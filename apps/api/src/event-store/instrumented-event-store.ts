@@ -44,6 +44,10 @@ export class InstrumentedEventStore implements EventStore {
     return this.inner.headPosition(filter);
   }
 
+  checkAccess(streamIds: readonly string[]): Promise<void> {
+    return this.inner.checkAccess(streamIds);
+  }
+
   ping(): Promise<void> {
     return this.inner.ping();
   }

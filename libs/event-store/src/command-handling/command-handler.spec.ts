@@ -198,6 +198,7 @@ function readsRecorded(store: EventStore, reads: (bigint | undefined)[]): EventS
       return store.readStream(id, options);
     },
     readAll: (options) => store.readAll(options),
+    checkAccess: (streams) => store.checkAccess(streams),
     subscribeToAll: (options) => store.subscribeToAll(options),
     headPosition: () => store.headPosition(),
     ping: () => store.ping(),

@@ -175,6 +175,11 @@ export class SqliteEventStore implements EventStore {
     return 0n;
   }
 
+  /** Opening the file checked what there is to check: it is readable and writable. */
+  async checkAccess(): Promise<void> {
+    if (this.closed) throw closedError();
+  }
+
   async ping(): Promise<void> {
     if (this.closed) throw closedError();
     this.read(() => this.statements.maxPosition.get());

@@ -1,6 +1,11 @@
 import { BACKWARDS, END, type EventStoreDBClient, FORWARDS } from '@eventstore/db-client';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import { EventStoreUnavailable, WrongExpectedVersion } from '../event-store.errors.js';
+import {
+  EventStoreStartupError,
+  EventStoreUnavailable,
+  WrongExpectedVersion,
+} from '../event-store.errors.js';
+import { checkEsdbAccess, connectionUser } from './esdb-access.js';
 import type {
   AllFilter,
   AllSubscription,
@@ -135,6 +140,16 @@ export class EsdbEventStore implements EventStore {
   async headPosition(filter?: AllFilter): Promise<bigint> {
     this.assertOpen();
     return lastUserPosition(this.client, filter);
+  }
+
+  async checkAccess(streamIds: readonly string[]): Promise<void> {
+    this.assertOpen();
+    try {
+      await checkEsdbAccess(this.client, connectionUser(this.options.connectionString), streamIds);
+    } catch (error) {
+      if (error instanceof EventStoreStartupError) throw error;
+      throw mapEsdbError(error);
+    }
   }
 
   async ping(): Promise<void> {

@@ -86,6 +86,12 @@ export class ScopedEventStore implements EventStore {
     return 0n;
   }
 
+  /** Probes one stream of each category (`<prefix><category>$access-check`, never written). */
+  checkAccess(streamIds: readonly string[] = []): Promise<void> {
+    const probes = this.scope.categories.map((category) => `${category}$access-check`);
+    return this.inner.checkAccess([...streamIds, ...probes].map((id) => this.scope.stored(id)));
+  }
+
   ping(): Promise<void> {
     return this.inner.ping();
   }
