@@ -8,6 +8,7 @@ describe('configuration', () => {
       DATA_DIR: './data',
       AUTH_JWT_SECRET: undefined,
       EVENTSTORE_CONNECTION_STRING: undefined,
+      EVENTSTORE_STREAM_PREFIX: '',
       EVENTSTORE_SQLITE_SYNCHRONOUS: 'FULL',
       LOG_LEVEL: 'info',
       BODY_LIMIT_BYTES: 1048576,
@@ -17,6 +18,17 @@ describe('configuration', () => {
       INVITATION_TTL_DAYS: 30,
       PUBLIC_BASE_URL: undefined,
     });
+  });
+
+  it('takes a stream prefix that keeps categories intact, and refuses one with "-"', () => {
+    expect(loadConfig({ EVENTSTORE_STREAM_PREFIX: 'staging_' }).EVENTSTORE_STREAM_PREFIX).toBe(
+      'staging_',
+    );
+    for (const prefix of ['staging-', '$all', 'x'.repeat(65)]) {
+      expect(() => loadConfig({ EVENTSTORE_STREAM_PREFIX: prefix })).toThrow(
+        /EVENTSTORE_STREAM_PREFIX must be at most 64 letters/,
+      );
+    }
   });
 
   it('reads the settings given', () => {
