@@ -1,9 +1,9 @@
 // Public surface of the customers domain: pure deciders, their commands, events, states,
 // errors and helpers. Nothing here does I/O or imports from @nestjs/*.
-export * from './shared/command.js';
-export * from './shared/domain.constants.js';
-export * from './shared/stream-names.js';
-export * from './shared/activity-log.actions.js';
+export * from './common/command.js';
+export * from './common/domain.constants.js';
+export * from './common/stream-names.js';
+export * from './common/activity-log.actions.js';
 
 export * from './partner/partner.commands.js';
 export * from './partner/partner.events.js';

@@ -1,4 +1,4 @@
-import { MAX_LINE_ITEM_QUANTITY, type Relationship } from '../shared/domain.constants.js';
+import { MAX_LINE_ITEM_QUANTITY, type Relationship } from '../common/domain.constants.js';
 import type { CancelSubscription, CreateOrder, SuspendSubscription } from './customer.commands.js';
 import { RelationshipNotFound, RelationshipRequired } from './customer.errors.js';
 import type { CustomerEvent } from './customer.events.js';

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '../../../event-store/src/testing/decider-specification.js';
-import type { Relationship } from '../shared/domain.constants.js';
+import type { Relationship } from '../common/domain.constants.js';
 import {
   customerAdded,
   CUSTOMER,

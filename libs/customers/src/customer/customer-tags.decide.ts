@@ -1,5 +1,5 @@
 import { TagNotFound } from '../partner/partner.errors.js';
-import { MAX_TAGS_PER_CUSTOMER } from '../shared/domain.constants.js';
+import { MAX_TAGS_PER_CUSTOMER } from '../common/domain.constants.js';
 import type { AssignCustomerTag, UnassignCustomerTag } from './customer.commands.js';
 import { TagLimitReached } from './customer.errors.js';
 import type { CustomerEvent } from './customer.events.js';

@@ -1,7 +1,7 @@
 import type { ResellerRelationshipAccepted } from '../invitation/invitation.events.js';
 import type { PartnerTag } from '../partner/partner.state.js';
-import type { Command } from '../shared/command.js';
-import type { Catalog, Relationship } from '../shared/domain.constants.js';
+import type { Command } from '../common/command.js';
+import type { Catalog, Relationship } from '../common/domain.constants.js';
 import type {
   Attestation,
   BillingProfile,

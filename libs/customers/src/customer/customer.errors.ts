@@ -1,5 +1,5 @@
 import { AppError } from '../../../event-store/src/event-store.errors.js';
-import type { Relationship } from '../shared/domain.constants.js';
+import type { Relationship } from '../common/domain.constants.js';
 
 /** A customer id is added once. */
 export class CustomerAlreadyExists extends AppError {

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../../event-store/src/index.js';
-import type { Catalog, Relationship } from '../shared/domain.constants.js';
+import type { Catalog, Relationship } from '../common/domain.constants.js';
 import type { BillingProfile, CompanyProfile, OrderLineItem } from './customer.types.js';
 
 /**

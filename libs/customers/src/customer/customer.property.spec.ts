@@ -6,7 +6,7 @@ import {
   MAX_TAGS_PER_CUSTOMER,
   RELATIONSHIPS,
   TERM_DURATIONS,
-} from '../shared/domain.constants.js';
+} from '../common/domain.constants.js';
 import { CUSTOMER, DIRECT, PROVIDER, RESELLER, STRANGER } from '../testing/customers.fixtures.js';
 import type { CustomerCommand } from './customer.commands.js';
 import { customerDecider } from './customer.decider.js';

@@ -1,4 +1,4 @@
-import { assertNever } from '../shared/command.js';
+import { assertNever } from '../common/command.js';
 import type { CustomerEvent } from './customer.events.js';
 import type {
   BillingProfile,

@@ -1,4 +1,4 @@
-import type { Relationship, TermDuration } from '../shared/domain.constants.js';
+import type { Relationship, TermDuration } from '../common/domain.constants.js';
 
 /** The customer's company as the directory knows it. */
 export interface CompanyProfile {

@@ -1,6 +1,6 @@
 import { deciderSpecification } from '../../../event-store/src/testing/decider-specification.js';
 import type { ResellerRelationshipAccepted } from '../invitation/invitation.events.js';
-import type { Relationship } from '../shared/domain.constants.js';
+import type { Relationship } from '../common/domain.constants.js';
 import {
   CUSTOMER,
   customerAdded,

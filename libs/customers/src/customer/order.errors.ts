@@ -1,5 +1,5 @@
 import { AppError } from '../../../event-store/src/event-store.errors.js';
-import { MAX_LINE_ITEM_QUANTITY } from '../shared/domain.constants.js';
+import { MAX_LINE_ITEM_QUANTITY } from '../common/domain.constants.js';
 
 /** An order has at least one line item. */
 export class LineItemsRequired extends AppError {

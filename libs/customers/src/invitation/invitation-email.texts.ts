@@ -1,4 +1,4 @@
-import type { Language } from '../shared/domain.constants.js';
+import type { Language } from '../common/domain.constants.js';
 
 /** The wording of the invitation email in one language. */
 export interface InvitationEmailTexts {

@@ -1,8 +1,8 @@
 import type { Decider } from '../../../event-store/src/index.js';
 import { CustomerNotFound } from '../customer/customer.errors.js';
 import { ProgramsRequired } from '../partner/partner.errors.js';
-import { assertNever } from '../shared/command.js';
-import type { PartnerProgram, Relationship } from '../shared/domain.constants.js';
+import { assertNever } from '../common/command.js';
+import type { PartnerProgram, Relationship } from '../common/domain.constants.js';
 import { acceptInvitation } from './invitation-acceptance.decide.js';
 import type {
   InvitationCommand,

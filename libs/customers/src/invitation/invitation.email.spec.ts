@@ -1,4 +1,4 @@
-import { LANGUAGES } from '../shared/domain.constants.js';
+import { LANGUAGES } from '../common/domain.constants.js';
 import { invitationEmail } from './invitation.email.js';
 
 const input = {

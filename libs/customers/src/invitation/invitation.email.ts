@@ -1,4 +1,4 @@
-import type { Language } from '../shared/domain.constants.js';
+import type { Language } from '../common/domain.constants.js';
 import { INVITATION_EMAIL_TEXTS } from './invitation-email.texts.js';
 
 /** What the invitation email is written from. */

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../../../event-store/src/index.js';
 import type { CompanyProfile } from '../customer/customer.types.js';
-import type { Language, Relationship } from '../shared/domain.constants.js';
+import type { Language, Relationship } from '../common/domain.constants.js';
 
 /**
  * A partner asked for a reseller relationship. Only the SHA-256 hash of the secret token is

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { AppError } from '../../../event-store/src/event-store.errors.js';
-import { LANGUAGES, PARTNER_PROGRAMS } from '../shared/domain.constants.js';
+import { LANGUAGES, PARTNER_PROGRAMS } from '../common/domain.constants.js';
 import { HASH } from '../testing/invitations.fixtures.js';
 import type { InvitationCommand } from './invitation.commands.js';
 import { invitationDecider } from './invitation.decider.js';

@@ -1,5 +1,5 @@
-import type { Command } from '../shared/command.js';
-import type { Language, PartnerProgram } from '../shared/domain.constants.js';
+import type { Command } from '../common/command.js';
+import type { Language, PartnerProgram } from '../common/domain.constants.js';
 import type { ActivityLogExportFormat, ActivityLogFilters } from './partner.events.js';
 
 /**

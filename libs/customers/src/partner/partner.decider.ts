@@ -1,6 +1,6 @@
 import type { Decider } from '../../../event-store/src/index.js';
-import { assertNever } from '../shared/command.js';
-import { MAX_TAG_NAME_LENGTH } from '../shared/domain.constants.js';
+import { assertNever } from '../common/command.js';
+import { MAX_TAG_NAME_LENGTH } from '../common/domain.constants.js';
 import type { CreateTag, DeleteTag, PartnerCommand, RegisterPartner } from './partner.commands.js';
 import {
   DuplicatePrograms,

@@ -1,5 +1,5 @@
 import { AppError } from '../../../event-store/src/event-store.errors.js';
-import { MAX_TAG_NAME_LENGTH } from '../shared/domain.constants.js';
+import { MAX_TAG_NAME_LENGTH } from '../common/domain.constants.js';
 
 /** A partner id can be registered once. */
 export class PartnerAlreadyRegistered extends AppError {

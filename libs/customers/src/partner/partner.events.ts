@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../../event-store/src/index.js';
-import type { Language, PartnerProgram } from '../shared/domain.constants.js';
+import type { Language, PartnerProgram } from '../common/domain.constants.js';
 
 /** A partner (tenant) was registered by the platform operator. */
 export type PartnerRegistered = DomainEvent<

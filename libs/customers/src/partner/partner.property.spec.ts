@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { AppError } from '../../../event-store/src/event-store.errors.js';
-import { LANGUAGES, MAX_TAG_NAME_LENGTH, PARTNER_PROGRAMS } from '../shared/domain.constants.js';
+import { LANGUAGES, MAX_TAG_NAME_LENGTH, PARTNER_PROGRAMS } from '../common/domain.constants.js';
 import type { PartnerCommand } from './partner.commands.js';
 import { partnerDecider } from './partner.decider.js';
 import type { PartnerEvent } from './partner.events.js';

@@ -1,5 +1,5 @@
-import type { Language, PartnerProgram } from '../shared/domain.constants.js';
-import { assertNever } from '../shared/command.js';
+import type { Language, PartnerProgram } from '../common/domain.constants.js';
+import { assertNever } from '../common/command.js';
 import type { IndirectProviderReference } from './partner.commands.js';
 import type { PartnerEvent } from './partner.events.js';
 

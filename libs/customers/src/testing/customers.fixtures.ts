@@ -7,7 +7,7 @@ import type {
   RelationshipEstablished,
 } from '../customer/customer.events.js';
 import type { BillingProfile, CompanyProfile, OrderLineItem } from '../customer/customer.types.js';
-import type { Relationship } from '../shared/domain.constants.js';
+import type { Relationship } from '../common/domain.constants.js';
 
 export const CUSTOMER = 'c-1';
 /** A direct-bill partner. */
