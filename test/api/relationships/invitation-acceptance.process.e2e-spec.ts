@@ -11,16 +11,14 @@ import {
   customerStream,
   invitationDecider,
   invitationStream,
-  STREAM_CATEGORIES,
 } from '../../../libs/customers/src/index.js';
 import {
   CommandHandler,
-  createEventStore,
   EVENT_STORE,
   type EventStore,
 } from '../../../libs/event-store/src/index.js';
 import { collect } from '../../../libs/event-store/src/testing/event-factory.js';
-import { bearer, startTestApi, testStoreEnv, type TestApi } from '../../fixtures/api-app.js';
+import { bearer, openTestStore, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import {
   acceptanceBody,
   directContext,
@@ -36,13 +34,7 @@ async function acceptWithoutConsequences(
   token: string,
   customerId: string,
 ): Promise<string> {
-  const testEnv = testStoreEnv(dataDir);
-  const store = createEventStore({
-    dataDir,
-    categories: STREAM_CATEGORIES,
-    connectionString: testEnv.EVENTSTORE_CONNECTION_STRING,
-    streamPrefix: testEnv.EVENTSTORE_STREAM_PREFIX,
-  });
+  const store = openTestStore(dataDir);
   const eventId = randomUUID();
   const command: AcceptInvitation = {
     type: 'AcceptInvitation',

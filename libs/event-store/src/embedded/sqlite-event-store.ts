@@ -67,6 +67,10 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly statements;
+  private readonly backwardsStatements = new Map<
+    string,
+    ReturnType<typeof pagedStatement<unknown[], EventRow>>
+  >();
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openEventDatabase(options.dataDir, options.synchronous ?? 'FULL');
@@ -196,10 +200,7 @@ export class SqliteEventStore implements EventStore {
   /** Pages of `$all` from its end towards its start, matching the filter. */
   private async *readAllBackwards(options: ReadAllOptions): AsyncGenerator<RecordedEvent> {
     const where = filterClause(options.filter);
-    const statement = pagedStatement<unknown[], EventRow>(
-      this.db,
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE position < ? AND ${where.sql} ORDER BY position DESC`,
-    );
+    const statement = this.backwardsStatement(where.sql);
     let before = Number.MAX_SAFE_INTEGER;
     let remaining = options.maxCount ?? Infinity;
     while (remaining > 0) {
@@ -210,6 +211,19 @@ export class SqliteEventStore implements EventStore {
       if (rows.length < limit) return;
       before = (rows.at(-1) as EventRow).position;
     }
+  }
+
+  /** Prepared once per filter shape: the head behind lag figures reads through it often. */
+  private backwardsStatement(whereSql: string) {
+    let statement = this.backwardsStatements.get(whereSql);
+    if (!statement) {
+      statement = pagedStatement<unknown[], EventRow>(
+        this.db,
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position < ? AND ${whereSql} ORDER BY position DESC`,
+      );
+      this.backwardsStatements.set(whereSql, statement);
+    }
+    return statement;
   }
 
   /**

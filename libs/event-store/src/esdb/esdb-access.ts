@@ -6,11 +6,10 @@ import {
   convertToCommandError,
   isCommandError,
   jsonEvent,
-  type StreamingRead,
 } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
 import { EventStoreStartupError } from '../event-store.errors.js';
-import { connect } from './esdb-connection.js';
+import { connect, consume } from './esdb-connection.js';
 import { mapEsdbError } from './esdb-errors.js';
 import { drain } from './esdb-reads.js';
 
@@ -32,7 +31,7 @@ export async function checkEsdbAccess(
   const who =
     user === undefined ? 'The EventStoreDB connection (no user)' : `EventStoreDB user "${user}"`;
   await denialOf(
-    readOne(client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 })),
+    consume(drain(client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 }))),
     () =>
       new EventStoreStartupError(
         `${who} may not read $all. Grant it with an ACL on $all (the metadata of stream $$$all, e.g. {"$acl":{"$r":["$admins","${user ?? '<user>'}"]}}), as an admin: npm run cli -- esdb-grant --user ${user ?? '<user>'}`,
@@ -40,7 +39,7 @@ export async function checkEsdbAccess(
   );
   for (const stream of probeStreams) {
     await denialOf(
-      readOne(client.readStream(stream, { maxCount: 1 })),
+      consume(drain(client.readStream(stream, { maxCount: 1 }))),
       () =>
         new EventStoreStartupError(
           `${who} may not read stream ${stream}: grant it read ($r) on this deployment's streams`,
@@ -61,13 +60,6 @@ export async function checkEsdbAccess(
 export function connectionUser(connectionString: string): string | undefined {
   const match = /^[a-z+]+:\/\/([^:@/]+)(?::[^@/]*)?@/i.exec(connectionString);
   return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
-}
-
-async function readOne(read: StreamingRead<unknown>): Promise<void> {
-  for await (const event of drain(read)) {
-    void event;
-    return;
-  }
 }
 
 /** Runs a call; an access denial becomes `denied()`, an expected refusal is success. */

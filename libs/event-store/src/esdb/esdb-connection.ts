@@ -61,6 +61,7 @@ export async function pingServer(client: EventStoreDBClient, ms: number): Promis
   }
 }
 
-async function consume(items: AsyncIterable<unknown>): Promise<void> {
+/** Reads a read to its end (give it a `maxCount`). */
+export async function consume(items: AsyncIterable<unknown>): Promise<void> {
   for await (const item of items) void item;
 }

@@ -107,11 +107,16 @@ export class EsdbEventStore implements EventStore {
     const read = readAllOf(this.client, {
       fromPosition: backwards ? END : toReadPosition(options.fromPosition),
       direction: backwards ? BACKWARDS : FORWARDS,
-      ...(options.maxCount !== undefined && { maxCount: options.maxCount }),
-      ...(options.filter && { filter: options.filter }),
+      // With a filter the server counts matching events; without one it would count system
+      // records too, which are dropped here, so the count is kept here.
+      ...(options.filter && { filter: options.filter, maxCount: options.maxCount }),
     });
+    let remaining = options.maxCount ?? Infinity;
     try {
-      yield* userEvents(drain(read), options.filter);
+      for await (const event of userEvents(drain(read), options.filter)) {
+        yield event;
+        if (--remaining <= 0) return;
+      }
     } catch (error) {
       throw mapEsdbError(error);
     }

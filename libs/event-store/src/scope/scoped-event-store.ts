@@ -77,11 +77,10 @@ export class ScopedEventStore implements EventStore {
 
   /** The last of our events the filter asks for. */
   async headPosition(filter?: AllFilter): Promise<bigint> {
-    for await (const event of this.readAll({
-      direction: 'backwards',
-      maxCount: 1,
-      ...(filter && { filter }),
-    }))
+    if (!filter || !('eventTypePrefixes' in filter))
+      return this.inner.headPosition(this.scope.storedFilter(filter));
+    // Types are told apart here (see `readAll`), so this one reads backwards.
+    for await (const event of this.readAll({ direction: 'backwards', maxCount: 1, filter }))
       return event.position;
     return 0n;
   }
