@@ -15,7 +15,8 @@ async function post(baseUrl: string, path: string, token: string, body: unknown)
   return answer;
 }
 
-function customerBody(n: number) {
+/** A new customer's body; `n` makes its names and domain its own. */
+export function customerBody(n: number) {
   return {
     companyProfile: { companyName: `Bench ${n} s.r.o.`, domain: `bench${n}.onmicrosoft.com` },
     billingProfile: {
@@ -84,6 +85,19 @@ export function orderRequests(customerIds: readonly string[], token: string): au
           }),
         };
       },
+    },
+  ];
+}
+
+/** Every request adds a new customer (`POST /v1/customers`), each with a domain of its own. */
+export function customerRequests(token: string): autocannon.Request[] {
+  let n = 1_000_000;
+  return [
+    {
+      method: 'POST',
+      path: '/v1/customers',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      setupRequest: (request) => ({ ...request, body: JSON.stringify(customerBody(n++)) }),
     },
   ];
 }

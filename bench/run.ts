@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendBenchmark } from './append.bench.js';
 import type { BenchResult } from './bench-result.js';
+import { esdbCommandBenchmark } from './esdb-command.bench.js';
 import { httpCommandBenchmark } from './http-command.bench.js';
 import { removeDatasets } from './read-model-data.js';
 import { READ_MODEL_BENCHMARKS } from './read-models.bench.js';
@@ -10,6 +11,10 @@ const benchmarks: Record<string, (quick: boolean) => Promise<BenchResult>> = {
   append: appendBenchmark,
   'http.command': httpCommandBenchmark,
   ...READ_MODEL_BENCHMARKS,
+  // Against a node, when one is given: its limits are measured on the same node.
+  ...(process.env.EVENTSTORE_CONNECTION_STRING && {
+    'http.command.esdb': esdbCommandBenchmark,
+  }),
 };
 
 /**

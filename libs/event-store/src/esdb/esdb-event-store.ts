@@ -6,6 +6,7 @@ import {
   WrongExpectedVersion,
 } from '../event-store.errors.js';
 import { checkEsdbAccess, connectionUser } from './esdb-access.js';
+import { FilteredHeads } from './esdb-heads.js';
 import type {
   AllFilter,
   AllSubscription,
@@ -45,12 +46,14 @@ export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<AllSubscription>();
   private readonly options: EsdbEventStoreOptions;
+  private readonly heads: FilteredHeads;
   private closed = false;
 
   /** Connects lazily: the first call reaches the server. */
   constructor(options: EsdbEventStoreOptions | string) {
     this.options = typeof options === 'string' ? { connectionString: options } : options;
     this.client = connect(this.options.connectionString);
+    this.heads = new FilteredHeads(this.client);
   }
 
   async append(
@@ -144,7 +147,7 @@ export class EsdbEventStore implements EventStore {
 
   async headPosition(filter?: AllFilter): Promise<bigint> {
     this.assertOpen();
-    return lastUserPosition(this.client, filter);
+    return filter ? this.heads.of(filter) : lastUserPosition(this.client);
   }
 
   async checkAccess(streamIds: readonly string[]): Promise<void> {

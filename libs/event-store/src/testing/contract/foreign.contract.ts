@@ -38,6 +38,12 @@ export function foreignContract(ctx: ContractContext): void {
     }
     await subscription.stop();
     expect(received).toEqual(read.map((e) => e.eventId));
+
+    // The head keeps up with what is written after it was first looked for.
+    const later = await ctx.store.append(`${ours}-3`, testEvents(1), { expectedRevision: 'any' });
+    expect(await ctx.store.headPosition(filter)).toBe(later.position);
+    await plantForeign(foreign);
+    expect(await ctx.store.headPosition(filter)).toBe(later.position);
   });
 
   it('an event inside the filter that cannot be read fails the reader loudly', async () => {
