@@ -6,7 +6,10 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { ResellerRelationshipAccepted } from '../../../../libs/customers/src/index.js';
+import {
+  invitationStream,
+  type ResellerRelationshipAccepted,
+} from '../../../../libs/customers/src/index.js';
 import {
   type AllSubscription,
   EVENT_STORE,
@@ -83,7 +86,10 @@ export class InvitationAcceptanceProcess implements OnApplicationBootstrap, OnAp
   private async follow(checkpoints: ProcessCheckpoints): Promise<void> {
     const subscription = this.store.subscribeToAll({
       fromPosition: checkpoints.get(INVITATION_ACCEPTANCE_PROCESS) ?? 'start',
-      filter: { eventTypePrefixes: [ACCEPTED] },
+      // By stream, which the server filters, not by type, which can only be told apart here
+      // (a shared node holds foreign streams with our type names): only invitations cross the
+      // wire, instead of every event of every customer.
+      filter: { streamNamePrefixes: [invitationStream('')] },
     });
     this.subscription = subscription;
     if (this.stopping) return subscription.stop();
