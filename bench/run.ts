@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { appendBenchmark } from './append.bench.js';
 import type { BenchResult } from './bench-result.js';
 import { esdbCommandBenchmark } from './esdb-command.bench.js';
+import { esdbRebuildBenchmark } from './esdb-rebuild.bench.js';
 import { httpCommandBenchmark } from './http-command.bench.js';
 import { removeDatasets } from './read-model-data.js';
 import { READ_MODEL_BENCHMARKS } from './read-models.bench.js';
@@ -14,6 +15,7 @@ const benchmarks: Record<string, (quick: boolean) => Promise<BenchResult>> = {
   // Against a node, when one is given: its limits are measured on the same node.
   ...(process.env.EVENTSTORE_CONNECTION_STRING && {
     'http.command.esdb': esdbCommandBenchmark,
+    'rebuild.esdb': esdbRebuildBenchmark,
   }),
 };
 
