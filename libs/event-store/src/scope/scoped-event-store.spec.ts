@@ -64,6 +64,10 @@ describe('ScopedEventStore: one deployment on a shared store', () => {
     expect(seen).toEqual([ours.position]);
     expect((await collect(staging.readAll())).map((e) => e.position)).toEqual([theirs.position]);
     expect(await production.headPosition()).toBe(ours.position);
+    // A reader's filter outside our categories gets nothing, not everything of ours.
+    const outside = { streamNamePrefixes: ['envelope-'] };
+    expect(await collect(production.readAll({ filter: outside }))).toEqual([]);
+    expect(await production.headPosition(outside)).toBe(0n);
     expect(await staging.headPosition()).toBe(theirs.position);
 
     const subscription = production.subscribeToAll();

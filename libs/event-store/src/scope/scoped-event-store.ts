@@ -37,37 +37,21 @@ export class ScopedEventStore implements EventStore {
     }
   }
 
-  async *readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
-    try {
-      for await (const event of this.inner.readStream(this.scope.stored(streamId), options))
-        yield this.local(event);
-    } catch (error) {
-      throw this.localError(error);
-    }
+  readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    if (this.scope.prefix === '') return this.inner.readStream(streamId, options);
+    return this.prefixedStream(streamId, options);
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const filter = this.scope.storedFilter(options.filter);
-    // A type filter is applied here, so a count must be too.
-    const typed = options.filter !== undefined && 'eventTypePrefixes' in options.filter;
-    const { maxCount, ...rest } = options;
-    let remaining = maxCount ?? Infinity;
-    if (remaining <= 0) return;
-    const read = this.inner.readAll({
-      ...rest,
-      filter,
-      ...(maxCount !== undefined && !typed && { maxCount }),
-    });
-    for await (const event of read) {
-      if (!this.scope.accepts(options.filter, event)) continue;
-      yield this.local(event);
-      if (--remaining <= 0) return;
-    }
+    if (this.direct(options.filter)) return this.inner.readAll({ ...options, filter });
+    return this.typedOrPrefixed(options, filter);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
     const filter = this.scope.storedFilter(options.filter);
     const inner = this.inner.subscribeToAll({ ...options, filter });
+    if (this.direct(options.filter)) return inner;
     const events = this.ours(inner, options.filter);
     return {
       [Symbol.asyncIterator]: () => events[Symbol.asyncIterator](),
@@ -77,8 +61,9 @@ export class ScopedEventStore implements EventStore {
 
   /** The last of our events the filter asks for. */
   async headPosition(filter?: AllFilter): Promise<bigint> {
-    if (!filter || !('eventTypePrefixes' in filter))
-      return this.inner.headPosition(this.scope.storedFilter(filter));
+    if (this.scope.isExact(filter)) return this.inner.headPosition(this.scope.storedFilter(filter));
+    // Outside our categories: nothing of ours.
+    if (!filter || !('eventTypePrefixes' in filter)) return 0n;
     // Types are told apart here (see `readAll`), so this one reads backwards.
     for await (const event of this.readAll({ direction: 'backwards', maxCount: 1, filter }))
       return event.position;
@@ -97,6 +82,48 @@ export class ScopedEventStore implements EventStore {
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+
+  /**
+   * Whether the adapter's answer is ours as it is: its stream filter is exact (the contract
+   * suite holds both adapters to it), so only a type filter or a prefix to take off needs a
+   * pass over each event here, an async step less on the hot path of every projection.
+   */
+  private direct(filter: AllFilter | undefined): boolean {
+    return this.scope.prefix === '' && this.scope.isExact(filter);
+  }
+
+  private async *prefixedStream(
+    streamId: string,
+    options: ReadStreamOptions | undefined,
+  ): AsyncGenerator<RecordedEvent> {
+    try {
+      for await (const event of this.inner.readStream(this.scope.stored(streamId), options))
+        yield this.local(event);
+    } catch (error) {
+      throw this.localError(error);
+    }
+  }
+
+  private async *typedOrPrefixed(
+    options: ReadAllOptions,
+    filter: AllFilter,
+  ): AsyncGenerator<RecordedEvent> {
+    // A type filter is applied here, so a count must be too.
+    const typed = options.filter !== undefined && 'eventTypePrefixes' in options.filter;
+    const { maxCount, ...rest } = options;
+    let remaining = maxCount ?? Infinity;
+    if (remaining <= 0) return;
+    const read = this.inner.readAll({
+      ...rest,
+      filter,
+      ...(maxCount !== undefined && !typed && { maxCount }),
+    });
+    for await (const event of read) {
+      if (!this.scope.accepts(options.filter, event)) continue;
+      yield this.local(event);
+      if (--remaining <= 0) return;
+    }
   }
 
   private async *ours(

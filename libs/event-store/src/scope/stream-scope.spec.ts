@@ -42,6 +42,14 @@ describe('StreamScope', () => {
     );
   });
 
+  it('tells when the stored filter is exactly what the reader asked for', () => {
+    const scope = new StreamScope({ categories });
+    expect(scope.isExact(undefined)).toBe(true);
+    expect(scope.isExact({ streamNamePrefixes: ['customer-1', 'envelope-'] })).toBe(true);
+    expect(scope.isExact({ streamNamePrefixes: ['envelope-'] })).toBe(false);
+    expect(scope.isExact({ eventTypePrefixes: ['CustomerAdded'] })).toBe(false);
+  });
+
   it('accepts only our events that match the reader filter', () => {
     const scope = new StreamScope({ categories });
     expect(scope.accepts(undefined, ev('customer-1', 'CustomerAdded'))).toBe(true);

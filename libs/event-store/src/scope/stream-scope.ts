@@ -58,6 +58,16 @@ export class StreamScope {
   }
 
   /**
+   * Whether `storedFilter(filter)` asks the store for exactly what the reader wants: no type
+   * filter to apply afterwards, and a stream filter that kept something of our categories.
+   */
+  isExact(filter: AllFilter | undefined): boolean {
+    if (!filter) return true;
+    if ('eventTypePrefixes' in filter) return false;
+    return filter.streamNamePrefixes.some((prefix) => this.narrow(prefix).length > 0);
+  }
+
+  /**
    * Whether a stored event is one of ours that the reader's filter asks for: checked again on
    * what the server sends, so a server that filtered less than asked changes nothing.
    */
