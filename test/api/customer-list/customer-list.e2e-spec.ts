@@ -19,7 +19,10 @@ describe('GET /v1/customers (customer-list read model)', () => {
   let afterSetup = '';
   const names: Record<string, string> = {};
   beforeAll(async () => {
-    api = await startTestApi({ READ_MODEL_WAIT_MS: '300' });
+    // Short, for the 503 test below; on a node the fresh deployment's first scan of the shared
+    // log takes longer (see testStoreEnv).
+    const onNode = Boolean(process.env.EVENTSTORE_CONNECTION_STRING);
+    api = await startTestApi({ READ_MODEL_WAIT_MS: onNode ? '10000' : '300' });
     http = request(api.app.getHttpServer());
     const operator = await bearer(api, 'platform', 'operator');
     for (const partner of [

@@ -17,6 +17,7 @@ import { ReadReq } from '@eventstore/db-client/generated/streams_pb';
 import { ReadStream } from '@eventstore/db-client/dist/streams/utils/ReadStream';
 import { convertGrpcEvent } from '@eventstore/db-client/dist/utils';
 import type { AllFilter } from '../event-store.port.js';
+import { SEARCH_WINDOW } from './esdb-mapping.js';
 
 /** A read of `$all` that the server filters by stream-name or event-type prefixes. */
 export interface FilteredReadAllOptions {
@@ -85,7 +86,7 @@ function filterOptions(filter: AllFilter): ReadReq.Options.FilterOptions {
   const prefixes = byStream ? filter.streamNamePrefixes : filter.eventTypePrefixes;
   const expression = new ReadReq.Options.FilterOptions.Expression().setPrefixList([...prefixes]);
   const options = new ReadReq.Options.FilterOptions()
-    .setCount(new Empty())
+    .setMax(SEARCH_WINDOW)
     .setCheckpointintervalmultiplier(1);
   return byStream ? options.setStreamIdentifier(expression) : options.setEventType(expression);
 }

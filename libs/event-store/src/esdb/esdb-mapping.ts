@@ -79,12 +79,26 @@ export function toClientReadStreamOptions(options: ReadStreamOptions): ClientRea
   };
 }
 
+/**
+ * Records the server looks through per read of a filtered `$all` read or subscription. Its
+ * default, 32, makes a scan through a node full of other applications' events a read every 32
+ * records; a deployment starting on such a node scans it all once. (Also the interval of the
+ * subscription's checkpoints.)
+ */
+export const SEARCH_WINDOW = 1024;
+
 /** The server-side filter of a subscription; with none, system events are left out. */
 export function toClientFilter(filter: AllFilter | undefined): Filter {
   if (filter === undefined) return excludeSystemEvents();
   if ('streamNamePrefixes' in filter)
-    return streamNameFilter({ prefixes: [...filter.streamNamePrefixes] });
-  return eventTypeFilter({ prefixes: [...filter.eventTypePrefixes] });
+    return streamNameFilter({
+      prefixes: [...filter.streamNamePrefixes],
+      maxSearchWindow: SEARCH_WINDOW,
+    });
+  return eventTypeFilter({
+    prefixes: [...filter.eventTypePrefixes],
+    maxSearchWindow: SEARCH_WINDOW,
+  });
 }
 
 /** Events of `$all` that are ours: not system events, not links, and matching the filter. */
