@@ -21,5 +21,11 @@ module.exports = {
     '/node_modules/(?!(@nestjs|cookie|jose|file-type|strtok3|token-types|@tokenizer|uint8array-extras|content-disposition|glob|minimatch|path-scurry|lru-cache|minipass|@isaacs)/)(?!.*/node_modules/)',
   ],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // Workspace packages resolve through node_modules like any package; this export condition
+  // picks their TypeScript sources (swc compiles them) instead of their built dist/.
+  testEnvironmentOptions: {
+    customExportConditions: ['customer-workspace-source', 'node', 'node-addons'],
+  },
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
   testTimeout: 30000,
 };

@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteEventStore } from '../libs/event-store/src/index.js';
+import { SqliteEventStore } from '@customer-workspace/event-store';
 import {
   activityLogProjection,
   ProjectionRunner,
   ReadModelDirectory,
-} from '../libs/read-models/src/index.js';
+} from '@customer-workspace/read-models';
 
 /** What the main thread sends once every event is appended: the store's head position. */
 export interface FollowerFinish {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ActivityLogFilter } from '../libs/read-models/src/index.js';
+import type { ActivityLogFilter } from '@customer-workspace/read-models';
 import { BIG_PARTNER } from './big-partner.steps.js';
 
 /** A filter of the mix over one partner's log, named for the per-shape figures. */

@@ -1,4 +1,4 @@
-import { activityLogProjection, queryActivityLog } from '../libs/read-models/src/index.js';
+import { activityLogProjection, queryActivityLog } from '@customer-workspace/read-models';
 import { activityQueries } from './activity-log-queries.js';
 import type { BenchResult } from './bench-result.js';
 import { percentiles } from './latency.js';

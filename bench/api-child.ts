@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { issueToken } from '../apps/api/src/auth/tokens.js';
+import { issueToken } from '@customer-workspace/auth';
 import { startServer } from './server-process.js';
 
 /**
- * The built api (`dist/apps/api/src/main.js`) as its own process on a data set, as `npm start`
+ * The built api (`apps/api/dist/main.js`) as its own process on a data set, as `npm start`
  * runs it: its memory can be read apart from the load generator's (`/proc/<pid>/status`).
  */
 export interface ApiChild {
@@ -33,7 +33,7 @@ export async function startApiChild(dataDir: string): Promise<ApiChild> {
   const secret = randomBytes(32).toString('base64url');
   const server = await startServer(
     'api-read-models',
-    'apps/api/src/main.js',
+    'apps/api/dist/main.js',
     { DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', AUTH_JWT_SECRET: secret },
     '/health',
   );

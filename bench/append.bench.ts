@@ -7,7 +7,7 @@ import {
   SqliteEventStore,
   type NewEvent,
   type SynchronousLevel,
-} from '../libs/event-store/src/index.js';
+} from '@customer-workspace/event-store';
 import type { BenchResult } from './bench-result.js';
 
 const metadata: NewEvent['metadata'] = {

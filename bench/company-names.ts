@@ -1,4 +1,4 @@
-import type { BillingProfile } from '../libs/customers/src/index.js';
+import type { BillingProfile } from '@customer-workspace/customers';
 import type { SeededRandom } from './seeded-random.js';
 
 /** First words of company names: the partners' markets (accents included) and Microsoft's. */

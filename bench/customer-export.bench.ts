@@ -5,7 +5,7 @@ import {
   CUSTOMER_EXPORT_SQL,
   customerListProjection,
   RELATIONSHIP_LABELS,
-} from '../libs/read-models/src/index.js';
+} from '@customer-workspace/read-models';
 import { type ApiChild } from './api-child.js';
 import type { BenchResult } from './bench-result.js';
 import { BIG_PARTNER } from './big-partner.steps.js';

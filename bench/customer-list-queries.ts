@@ -3,7 +3,7 @@ import {
   CUSTOMER_LIST_SORTS,
   type CustomerListRequest,
   queryCustomerList,
-} from '../libs/read-models/src/index.js';
+} from '@customer-workspace/read-models';
 import { BIG_PARTNER } from './big-partner.steps.js';
 
 /** A list request of the mix, named for the per-shape figures. */

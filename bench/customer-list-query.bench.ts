@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { customerListProjection, queryCustomerList } from '../libs/read-models/src/index.js';
+import { customerListProjection, queryCustomerList } from '@customer-workspace/read-models';
 import type { ApiChild } from './api-child.js';
 import type { BenchResult } from './bench-result.js';
 import { BIG_PARTNER } from './big-partner.steps.js';

@@ -1,5 +1,5 @@
-import type { CustomersDomainEvent } from '../libs/customers/src/index.js';
-import type { Actor, NewEvent } from '../libs/event-store/src/index.js';
+import type { CustomersDomainEvent } from '@customer-workspace/customers';
+import type { Actor, NewEvent } from '@customer-workspace/event-store';
 import type { SeededRandom } from './seeded-random.js';
 
 /** One append, as one command of the api makes it: events of one stream, stored together. */

@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken } from '../apps/api/src/auth/tokens.js';
+import { issueToken } from '@customer-workspace/auth';
 import type { BenchResult } from './bench-result.js';
 import { nodeConnectionString, runPrefix } from './esdb-node.js';
 import { load, type LoadRun, summary } from './http-load.js';
@@ -104,7 +104,7 @@ async function startApi(dataDir: string): Promise<{ api: ServerProcess; agent: s
     EVENTSTORE_CONNECTION_STRING: nodeConnectionString(),
     EVENTSTORE_STREAM_PREFIX: runPrefix('api'),
   };
-  const api = await startServer('api-esdb', 'apps/api/src/main.js', env, '/health');
+  const api = await startServer('api-esdb', 'apps/api/dist/main.js', env, '/health');
   const operator = await issueToken({ partnerId: 'platform', roles: ['operator'] }, key);
   const agent = await issueToken({ partnerId: BENCH_PARTNER, roles: ['sales-agent'] }, key);
   await seedCustomers(api.baseUrl, { operator, agent }, 0);

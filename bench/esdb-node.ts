@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { STREAM_CATEGORIES } from '../libs/customers/src/index.js';
-import { createEventStore, type ScopedEventStore } from '../libs/event-store/src/index.js';
+import { STREAM_CATEGORIES } from '@customer-workspace/customers';
+import { createEventStore, type ScopedEventStore } from '@customer-workspace/event-store';
 
 /** The node the EventStoreDB benchmarks run against (`EVENTSTORE_CONNECTION_STRING`). */
 export function nodeConnectionString(): string {

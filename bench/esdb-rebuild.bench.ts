@@ -2,12 +2,12 @@ import { EventStoreDBClient, FORWARDS } from '@eventstore/db-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore, ExpectedRevision } from '../libs/event-store/src/index.js';
+import type { EventStore, ExpectedRevision } from '@customer-workspace/event-store';
 import {
   customerListProjection,
   ReadModelDirectory,
   rebuildReadModel,
-} from '../libs/read-models/src/index.js';
+} from '@customer-workspace/read-models';
 import type { BenchResult } from './bench-result.js';
 import { nodeConnectionString, nodeStore, runPrefix } from './esdb-node.js';
 import { round } from './latency.js';

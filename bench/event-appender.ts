@@ -1,4 +1,4 @@
-import { SqliteEventStore, type ExpectedRevision } from '../libs/event-store/src/index.js';
+import { SqliteEventStore, type ExpectedRevision } from '@customer-workspace/event-store';
 import type { Command } from './domain-events.js';
 
 export interface Appended {

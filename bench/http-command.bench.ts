@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveJwtSecret } from '../apps/api/src/auth/jwt-secret.js';
-import { issueToken } from '../apps/api/src/auth/tokens.js';
+import { resolveJwtSecret } from '@customer-workspace/auth';
+import { issueToken } from '@customer-workspace/auth';
 import type { BenchResult } from './bench-result.js';
 import { load, type LoadRun, summary } from './http-load.js';
 import { BENCH_PARTNER, orderRequests, seedCustomers } from './order-workload.js';
@@ -32,7 +32,7 @@ const medianOf = (runs: readonly LoadRun[], figure: (run: LoadRun) => number | u
   median(runs.map((run) => figure(run) ?? NaN));
 
 /**
- * The api as `npm start` runs it (`dist/apps/api/src/main.js`, embedded store with the shipped
+ * The api as `npm start` runs it (`apps/api/dist/main.js`, embedded store with the shipped
  * durability, in a fresh DATA_DIR), with tokens minted from the key its JWT_KEY provider reads.
  */
 async function startApi(dataDir: string): Promise<{ api: ServerProcess; tokens: Tokens }> {
@@ -46,7 +46,7 @@ async function startApi(dataDir: string): Promise<{ api: ServerProcess; tokens: 
     agent: await issueToken({ partnerId: BENCH_PARTNER, roles: ['sales-agent'] }, key),
   };
   const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' };
-  const api = await startServer('api', 'apps/api/src/main.js', env, '/health');
+  const api = await startServer('api', 'apps/api/dist/main.js', env, '/health');
   return { api, tokens };
 }
 
@@ -93,7 +93,7 @@ function toResult(plan: Plan, measured: Awaited<ReturnType<typeof measure>>): Ht
     limitP99Ms: medianOf(limit, (run) => run.p99Ms),
     goal: 'ratio >= 0.5, p99 < 25 ms',
     detail: {
-      server: 'dist/apps/api/src/main.js, own process; embedded store, synchronous=FULL',
+      server: 'apps/api/dist/main.js, own process; embedded store, synchronous=FULL',
       connections: CONNECTIONS,
       customers: CUSTOMERS,
       ...plan,
@@ -127,7 +127,7 @@ export async function httpCommandBenchmark(quick: boolean): Promise<HttpCommandR
   try {
     const { api, tokens } = await startApi(dataDir);
     servers.push(api);
-    servers.push(await startServer('order-echo', 'bench/order-echo.server.js', {}, '/'));
+    servers.push(await startServer('order-echo', 'bench/dist/order-echo.server.js', {}, '/'));
     return toResult(plan, await measure(api, servers[1] as ServerProcess, tokens, plan));
   } finally {
     for (const server of servers.reverse()) await server.stop();

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { Body, Controller, Module, Param, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ProblemDetailsFilter } from '../apps/api/src/errors/problem-details.filter.js';
-import { httpAdapter, requestValidation } from '../apps/api/src/app.factory.js';
-import { CreateOrderDto } from '../apps/api/src/orders/create-order/create-order.dto.js';
+import { ProblemDetailsFilter } from '@customer-workspace/api';
+import { httpAdapter, requestValidation } from '@customer-workspace/api';
+import { CreateOrderDto } from '@customer-workspace/api';
 
 /**
  * The limit of `http.command`: the same route on the same Nest/Fastify stack, the body

@@ -4,7 +4,7 @@ import {
   invitationStream,
   partnerStream,
   type Relationship,
-} from '../libs/customers/src/index.js';
+} from '@customer-workspace/customers';
 import type { Command } from './domain-events.js';
 import type { PartnerPicker } from './partner-picker.js';
 import type { BenchPartner, BenchWorld } from './workload-world.js';

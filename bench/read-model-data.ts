@@ -2,14 +2,14 @@ import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '../libs/event-store/src/index.js';
+import { SqliteEventStore } from '@customer-workspace/event-store';
 import {
   customerListProjection,
   openReadModelForReading,
   type Projection,
   ReadModelDirectory,
   rebuildReadModel,
-} from '../libs/read-models/src/index.js';
+} from '@customer-workspace/read-models';
 import { startActivityLogFollower } from './activity-log-follower.js';
 import { type ApiChild, startApiChild } from './api-child.js';
 import { appendCommands } from './event-appender.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { READ_MODEL_BENCHMARKS, readModelBenchmarks } from './read-models.bench.js';
 
 /**
- * The read-model benchmarks alone: `node dist/bench/read-models.run.js [--quick]
+ * The read-model benchmarks alone: `node bench/dist/read-models.run.js [--quick]
  * [--only=rebuild,export,...]`; writes bench/results/read-models.json and prints a table.
  */
 async function main(): Promise<void> {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     quick,
     only ? only.split(',') : Object.keys(READ_MODEL_BENCHMARKS),
   );
-  const dir = join(__dirname, '..', '..', 'bench', 'results');
+  const dir = join(__dirname, '..', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'read-models.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.table(results.map(({ detail: _detail, ...row }) => row));

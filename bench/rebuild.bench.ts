@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { SqliteEventStore } from '../libs/event-store/src/index.js';
+import { SqliteEventStore } from '@customer-workspace/event-store';
 import {
   customerListProjection,
   openReadModelForReading,
   ReadModelDirectory,
   rebuildReadModel,
-} from '../libs/read-models/src/index.js';
+} from '@customer-workspace/read-models';
 import type { BenchResult } from './bench-result.js';
 import { round } from './latency.js';
 import { type Dataset, datasetFor } from './read-model-data.js';

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   } finally {
     await removeDatasets(); // the read-model benchmarks' data set, shared by the four
   }
-  const dir = join(__dirname, '..', '..', 'bench', 'results');
+  const dir = join(__dirname, '..', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.table(results.map(({ detail: _detail, ...row }) => row));

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-/** The compiled tree (`dist/`): bench/*.js run from `dist/bench`. */
-export const distRoot = join(__dirname, '..');
+/** The repository's root: every package's compiled code is in its own `dist/` (bench/*.js run from `bench/dist`). */
+export const distRoot = join(__dirname, '..', '..');
 
 export interface ServerProcess {
   readonly baseUrl: string;

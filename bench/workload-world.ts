@@ -3,8 +3,8 @@ import type {
   CustomersDomainEvent,
   PartnerProgram,
   Relationship,
-} from '../libs/customers/src/index.js';
-import { partnerStream } from '../libs/customers/src/index.js';
+} from '@customer-workspace/customers';
+import { partnerStream } from '@customer-workspace/customers';
 import { billingProfileOf, type Company, company, TAG_NAMES } from './company-names.js';
 import { type Command, type PartnerUser, type Timeline, usersOf } from './domain-events.js';
 import type { SeededRandom } from './seeded-random.js';

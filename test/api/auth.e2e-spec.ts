@@ -3,11 +3,11 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { Caller, Roles } from '../../apps/api/src/auth/auth.decorators.js';
-import { JWT_KEY } from '../../apps/api/src/auth/auth.guard.js';
-import { JWT_SECRET_FILE } from '../../apps/api/src/auth/jwt-secret.js';
-import type { Principal } from '../../apps/api/src/auth/roles.js';
-import { issueToken } from '../../apps/api/src/auth/tokens.js';
+import { Caller, Roles } from '@customer-workspace/api/testing';
+import { JWT_KEY } from '@customer-workspace/api/testing';
+import { JWT_SECRET_FILE } from '@customer-workspace/auth';
+import type { Principal } from '@customer-workspace/auth';
+import { issueToken } from '@customer-workspace/auth';
 import { EMBEDDED_STORE, startTestApi, type TestApi } from '../fixtures/api-app.js';
 
 @Controller('whoami')

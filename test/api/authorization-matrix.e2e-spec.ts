@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ALL_ROLES, type Role } from '../../apps/api/src/auth/roles.js';
+import { ALL_ROLES, type Role } from '@customer-workspace/auth';
 import { bearer, startTestApi, type TestApi } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 

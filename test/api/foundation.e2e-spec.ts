@@ -2,9 +2,9 @@ import { Body, Controller, Get, Inject, Module, Post } from '@nestjs/common';
 import { IsEmail, IsString, MinLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import request from 'supertest';
-import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/index.js';
-import { testEvents } from '../../libs/event-store/src/testing/event-factory.js';
-import { Public } from '../../apps/api/src/auth/auth.decorators.js';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { testEvents } from '@customer-workspace/event-store/testing';
+import { Public } from '@customer-workspace/api/testing';
 import { EMBEDDED_STORE, startTestApi, type TestApi } from '../fixtures/api-app.js';
 
 class ProbeAddress {

@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { Caller } from '../../apps/api/src/auth/auth.decorators.js';
-import { JWT_KEY } from '../../apps/api/src/auth/auth.guard.js';
-import type { Principal } from '../../apps/api/src/auth/roles.js';
-import { issueToken } from '../../apps/api/src/auth/tokens.js';
-import { deterministicUuid } from '../../apps/api/src/idempotency/fingerprint.js';
-import type { IdempotentRequest } from '../../apps/api/src/idempotency/idempotency.interceptor.js';
-import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/index.js';
-import { collect, testMetadata } from '../../libs/event-store/src/testing/event-factory.js';
+import { Caller } from '@customer-workspace/api/testing';
+import { JWT_KEY } from '@customer-workspace/api/testing';
+import type { Principal } from '@customer-workspace/auth';
+import { issueToken } from '@customer-workspace/auth';
+import { deterministicUuid } from '@customer-workspace/api/testing';
+import type { IdempotentRequest } from '@customer-workspace/api/testing';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { collect, testMetadata } from '@customer-workspace/event-store/testing';
 import { startTestApi, type TestApi } from '../fixtures/api-app.js';
 
 class NoteBody {

@@ -31,7 +31,7 @@ describe('the customers story, end to end against the running service', () => {
   const token = (partner: string, role: string): string => {
     const run = spawnSync(
       process.execPath,
-      [requireBuild('apps/cli/src/main.js'), 'token', '--partner', partner, '--role', role],
+      [requireBuild('apps/cli/dist/main.js'), 'token', '--partner', partner, '--role', role],
       {
         cwd: repoRoot,
         env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, ...testStoreEnv(dir) },

@@ -2,9 +2,9 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collect } from '../../libs/event-store/src/testing/event-factory.js';
-import { SqliteEventStore } from '../../libs/event-store/src/index.js';
-import { PROJECTIONS } from '../../libs/read-models/src/index.js';
+import { collect } from '@customer-workspace/event-store/testing';
+import { SqliteEventStore } from '@customer-workspace/event-store';
+import { PROJECTIONS } from '@customer-workspace/read-models';
 import { newCustomerBody } from '../fixtures/customers.js';
 import { projectionsCaughtUp, servingEqualsRebuild, startApi, tokenFor } from './crash.fixtures.js';
 

@@ -1,15 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken } from '../../apps/api/src/auth/tokens.js';
-import type { Role } from '../../apps/api/src/auth/roles.js';
-import { customerListProjection } from '../../libs/read-models/src/index.js';
+import { issueToken } from '@customer-workspace/auth';
+import type { Role } from '@customer-workspace/auth';
+import { customerListProjection } from '@customer-workspace/read-models';
 import {
   ReadModelDirectory,
   rebuildReadModel,
   type Projection,
-} from '../../libs/read-models/src/index.js';
-import { SqliteEventStore } from '../../libs/event-store/src/index.js';
+} from '@customer-workspace/read-models';
+import { SqliteEventStore } from '@customer-workspace/event-store';
 import { freePort, runApi, type Run, waitFor } from '../fixtures/api-process.js';
 import { dumpReadModel } from '../cli/rebuild-dump.js';
 

@@ -3,14 +3,14 @@ import { existsSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, type NewEvent } from '../../libs/event-store/src/index.js';
-import { testMetadata } from '../../libs/event-store/src/testing/event-factory.js';
+import { SqliteEventStore, type NewEvent } from '@customer-workspace/event-store';
+import { testMetadata } from '@customer-workspace/event-store/testing';
 import {
   customerListProjection,
   openReadModelForReading,
   readCheckpoint,
   ReadModelDirectory,
-} from '../../libs/read-models/src/index.js';
+} from '@customer-workspace/read-models';
 import { freePort, runApi } from '../fixtures/api-process.js';
 import { projectionsCaughtUp, servingEqualsRebuild, startApi } from './crash.fixtures.js';
 

@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { partnerStream } from '../../libs/customers/src/index.js';
-import { collect } from '../../libs/event-store/src/testing/event-factory.js';
+import { partnerStream } from '@customer-workspace/customers';
+import { collect } from '@customer-workspace/event-store/testing';
 import { bearer, openTestStore, startTestApi, testStoreEnv } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 import { repoRoot, requireBuild } from '../fixtures/dist.js';
 
 function cli(dataDir: string, ...args: string[]) {
-  return spawnSync(process.execPath, [requireBuild('apps/cli/src/main.js'), ...args], {
+  return spawnSync(process.execPath, [requireBuild('apps/cli/dist/main.js'), ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, ...testStoreEnv(dataDir) },
     encoding: 'utf8',

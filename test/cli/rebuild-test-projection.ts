@@ -1,4 +1,4 @@
-import type { ApplyEvent, Projection } from '../../libs/read-models/src/index.js';
+import type { ApplyEvent, Projection } from '@customer-workspace/read-models';
 
 /**
  * A small read model for the rebuild tests: a tally per stream and one row per event. It has

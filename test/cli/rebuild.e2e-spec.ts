@@ -7,18 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
-import { ReadModelsService } from '../../apps/api/src/read-models/read-models.service.js';
-import {
-  EVENT_STORE,
-  type EventStore,
-  SqliteEventStore,
-} from '../../libs/event-store/src/index.js';
-import { testEvents } from '../../libs/event-store/src/testing/event-factory.js';
-import {
-  PROJECTIONS,
-  ProjectionRunner,
-  ReadModelDirectory,
-} from '../../libs/read-models/src/index.js';
+import { ReadModelsService } from '@customer-workspace/api/testing';
+import { EVENT_STORE, type EventStore, SqliteEventStore } from '@customer-workspace/event-store';
+import { testEvents } from '@customer-workspace/event-store/testing';
+import { PROJECTIONS, ProjectionRunner, ReadModelDirectory } from '@customer-workspace/read-models';
 import { bearer, startTestApi, testStoreEnv } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 import { repoRoot, requireBuild } from '../fixtures/dist.js';
@@ -43,8 +35,8 @@ function writeLauncher(dir: string): string {
   const launcher = join(dir, 'cli-with-tally.cjs');
   writeFileSync(
     launcher,
-    `const { runCli } = require(${JSON.stringify(requireBuild('apps/cli/src/cli.js'))});
-const { PROJECTIONS } = require(${JSON.stringify(requireBuild('libs/read-models/src/projections.js'))});
+    `const { runCli } = require(${JSON.stringify(requireBuild('apps/cli/dist/cli.js'))});
+const { PROJECTIONS } = require(${JSON.stringify(requireBuild('libs/read-models/dist/projections.js'))});
 const { tallyProjection, slowed } = require('./tally-projection.cjs');
 const delay = Number(process.env.TALLY_DELAY_MS ?? 0);
 const tally = delay > 0 ? slowed(tallyProjection, delay) : tallyProjection;
@@ -212,7 +204,7 @@ describe('cli rebuild of the real projections', () => {
   let dataDir: string;
   beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'cw-rebuild-real-'))));
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-  const cli = requireBuild('apps/cli/src/main.js');
+  const cli = requireBuild('apps/cli/dist/main.js');
 
   it('rebuilds every projection without an argument, one summary line each', async () => {
     const store = new SqliteEventStore({ dataDir });

@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '../../libs/event-store/src/index.js';
-import { testEvent } from '../../libs/event-store/src/testing/event-factory.js';
+import { SqliteEventStore } from '@customer-workspace/event-store';
+import { testEvent } from '@customer-workspace/event-store/testing';
 import { repoRoot, requireBuild } from '../fixtures/dist.js';
 
 function cli(dataDir: string, ...args: string[]): ReturnType<typeof spawnSync> {
-  return spawnSync(process.execPath, [requireBuild('apps/cli/src/main.js'), ...args], {
+  return spawnSync(process.execPath, [requireBuild('apps/cli/dist/main.js'), ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
     encoding: 'utf8',

@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveJwtSecret } from '../../apps/api/src/auth/jwt-secret.js';
-import { verifyToken } from '../../apps/api/src/auth/tokens.js';
+import { resolveJwtSecret } from '@customer-workspace/auth';
+import { verifyToken } from '@customer-workspace/auth';
 import { repoRoot, requireBuild } from '../fixtures/dist.js';
 
 function cli(env: Record<string, string>, ...args: string[]): ReturnType<typeof spawnSync> {
-  return spawnSync(process.execPath, [requireBuild('apps/cli/src/main.js'), ...args], {
+  return spawnSync(process.execPath, [requireBuild('apps/cli/dist/main.js'), ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',

@@ -2,15 +2,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '../../libs/event-store/src/index.js';
-import { collect } from '../../libs/event-store/src/testing/event-factory.js';
+import { SqliteEventStore } from '@customer-workspace/event-store';
+import { collect } from '@customer-workspace/event-store/testing';
 import { repoRoot, requireBuild } from '../fixtures/dist.js';
 
 const fixture = (name: string): string => join(repoRoot, 'test', 'fixtures', name);
 
 describe('embedded event store across processes', () => {
   let dir: string;
-  beforeAll(() => requireBuild('libs/event-store/src/index.js'));
+  beforeAll(() => requireBuild('libs/event-store/dist/index.js'));
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'cw-durable-'));
   });

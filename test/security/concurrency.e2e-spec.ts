@@ -1,12 +1,8 @@
 import request from 'supertest';
-import { CustomerView } from '../../apps/api/src/customers/customer.view.js';
-import {
-  customerDecider,
-  customerStream,
-  visibleCustomer,
-} from '../../libs/customers/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/index.js';
-import { collect } from '../../libs/event-store/src/testing/event-factory.js';
+import { CustomerView } from '@customer-workspace/api/testing';
+import { customerDecider, customerStream, visibleCustomer } from '@customer-workspace/customers';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { collect } from '@customer-workspace/event-store/testing';
 import { bearer, startTestApi, type TestApi } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 

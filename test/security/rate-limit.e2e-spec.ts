@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { issueToken } from '../../apps/api/src/auth/tokens.js';
-import { JWT_KEY } from '../../apps/api/src/auth/auth.guard.js';
+import { issueToken } from '@customer-workspace/auth';
+import { JWT_KEY } from '@customer-workspace/api/testing';
 import { bearer, startTestApi, type TestApi } from '../fixtures/api-app.js';
 
 const LIMIT = 3;

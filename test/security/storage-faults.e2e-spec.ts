@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../apps/api/src/app.factory.js';
+import { createApp } from '@customer-workspace/api';
 import { EMBEDDED_STORE, startTestApi, type TestApi } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 import {

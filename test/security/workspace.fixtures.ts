@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type Database from 'better-sqlite3';
-import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/index.js';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
 import { bearer, type TestApi } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 

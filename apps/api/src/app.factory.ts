@@ -5,7 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { setUpOpenApi } from './docs/openapi.js';
-import { loadConfig } from './config/app-config.js';
+import { loadConfig } from '@customer-workspace/config';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { CORRELATION_HEADER, correlationIdOf } from './observability/correlation-id.js';
 import { ValidationFailed } from './errors/validation-failed.js';

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import type { AppConfig } from './config/app-config.js';
+import type { AppConfig } from '@customer-workspace/config';
 import { AuthModule } from './auth/auth.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { CommandsModule } from './commands/commands.module.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './app.factory.js';
-import { loadConfig } from './config/app-config.js';
+import { loadConfig } from '@customer-workspace/config';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);

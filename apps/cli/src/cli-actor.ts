@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
-import {
-  type PartnerCommand,
-  partnerDecider,
-  partnerStream,
-} from '../../../libs/customers/src/index.js';
+import { type PartnerCommand, partnerDecider, partnerStream } from '@customer-workspace/customers';
 import {
   CommandHandler,
   type CommandContext,
   type EventStore,
-} from '../../../libs/event-store/src/index.js';
+} from '@customer-workspace/event-store';
 
 /**
  * Who an operator command is recorded as (PRODUCT.md rule 4): the operating-system user on this

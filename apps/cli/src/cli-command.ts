@@ -1,10 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createEventStore, type EventStore } from '../../../libs/event-store/src/index.js';
-import type { Projection } from '../../../libs/read-models/src/index.js';
-import { STREAM_CATEGORIES } from '../../../libs/customers/src/index.js';
-import type { AppConfig } from '../../api/src/config/app-config.js';
+import { createEventStore, type EventStore } from '@customer-workspace/event-store';
+import type { Projection } from '@customer-workspace/read-models';
+import { STREAM_CATEGORIES } from '@customer-workspace/customers';
+import type { AppConfig } from '@customer-workspace/config';
 
 /** An output stream; `isTTY` decides between a progress bar and plain lines. */
 export type CliOutput = Writable & { readonly isTTY?: boolean };

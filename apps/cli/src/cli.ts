@@ -1,4 +1,4 @@
-import { PROJECTIONS } from '../../../libs/read-models/src/index.js';
+import { PROJECTIONS } from '@customer-workspace/read-models';
 import { type CliCommand, type CliContext, UsageError } from './cli-command.js';
 import { COMMANDS } from './commands.js';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { grantReadAll } from '../../../libs/event-store/src/index.js';
-import { loadConfig } from '../../api/src/config/app-config.js';
+import { grantReadAll } from '@customer-workspace/event-store';
+import { loadConfig } from '@customer-workspace/config';
 import { type CliCommand, expectAtMost, parseCommandLine, UsageError } from './cli-command.js';
 
 /**

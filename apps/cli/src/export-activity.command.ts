@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { PartnerCenterAction } from '../../../libs/customers/src/index.js';
+import type { PartnerCenterAction } from '@customer-workspace/customers';
 import {
   ACTIVITY_LOG_ACTION_NAMES,
   activityLogFilterOf,
@@ -10,8 +10,8 @@ import {
   type GivenActivityLogFilters,
   ReadModelDirectory,
   recordedFiltersOf,
-} from '../../../libs/read-models/src/index.js';
-import { loadConfig } from '../../api/src/config/app-config.js';
+} from '@customer-workspace/read-models';
+import { loadConfig } from '@customer-workspace/config';
 import { recordAsOperator } from './cli-actor.js';
 import {
   type CliCommand,

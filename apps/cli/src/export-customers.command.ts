@@ -7,8 +7,8 @@ import {
   type ExportLanguage,
   exportCustomersCsv,
   ReadModelDirectory,
-} from '../../../libs/read-models/src/index.js';
-import { loadConfig } from '../../api/src/config/app-config.js';
+} from '@customer-workspace/read-models';
+import { loadConfig } from '@customer-workspace/config';
 import { recordAsOperator } from './cli-actor.js';
 import {
   type CliCommand,

@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import type { CatchUpProgress } from '../../../libs/read-models/src/index.js';
+import type { CatchUpProgress } from '@customer-workspace/read-models';
 import type { CliOutput } from './cli-command.js';
 import { formatEta, formatProgressLine, progressStats } from './rebuild-progress.js';
 

@@ -1,4 +1,4 @@
-import type { CatchUpProgress } from '../../../libs/read-models/src/index.js';
+import type { CatchUpProgress } from '@customer-workspace/read-models';
 
 /** How far a rebuild has come, in events, and how fast it goes. */
 export interface ProgressStats {

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import type { EventStore } from '../../../libs/event-store/src/index.js';
+import type { EventStore } from '@customer-workspace/event-store';
 import {
   type Projection,
   ReadModelDirectory,
   rebuildReadModel,
-} from '../../../libs/read-models/src/index.js';
-import { loadConfig } from '../../api/src/config/app-config.js';
+} from '@customer-workspace/read-models';
+import { loadConfig } from '@customer-workspace/config';
 import { type CliCommand, expectAtMost, openEventStore, parseCommandLine } from './cli-command.js';
 import { interruptOnSignals } from './interruption.js';
 import { type ProgressReporter, progressReporter } from './progress-reporter.js';

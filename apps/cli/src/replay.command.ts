@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import type { EventStore, RecordedEvent } from '../../../libs/event-store/src/index.js';
-import { loadConfig } from '../../api/src/config/app-config.js';
+import type { EventStore, RecordedEvent } from '@customer-workspace/event-store';
+import { loadConfig } from '@customer-workspace/config';
 import { type CliCommand, expectAtMost, openEventStore, parseCommandLine } from './cli-command.js';
 
 export interface ReplayOptions {

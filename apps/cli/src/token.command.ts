@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { resolveJwtSecret } from '../../api/src/auth/jwt-secret.js';
-import { isRole, type Role } from '../../api/src/auth/roles.js';
-import { issueToken } from '../../api/src/auth/tokens.js';
-import { type AppConfig, loadConfig } from '../../api/src/config/app-config.js';
+import { resolveJwtSecret } from '@customer-workspace/auth';
+import { isRole, type Role } from '@customer-workspace/auth';
+import { issueToken } from '@customer-workspace/auth';
+import { type AppConfig, loadConfig } from '@customer-workspace/config';
 import { type CliCommand, expectAtMost, parseCommandLine } from './cli-command.js';
 
 export interface TokenOptions {

@@ -1,6 +1,5 @@
 // Public surface of the customers domain: pure deciders, their commands, events, states,
 // errors and helpers. Nothing here does I/O or imports from @nestjs/*.
-export * from './common/command.js';
 export * from './common/domain.constants.js';
 export * from './common/stream-names.js';
 export * from './common/activity-log.actions.js';

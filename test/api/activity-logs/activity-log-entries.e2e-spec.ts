@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { hashInvitationToken } from '../../../apps/api/src/relationships/invitation-token.js';
+import { hashInvitationToken } from '@customer-workspace/api/testing';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import { newCustomerBody } from '../../fixtures/customers.js';
 import {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { Role } from '../../../apps/api/src/auth/roles.js';
+import type { Role } from '@customer-workspace/auth';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import {
   activityLog,

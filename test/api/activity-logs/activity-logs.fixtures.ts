@@ -1,7 +1,7 @@
 import type request from 'supertest';
-import { JWT_KEY } from '../../../apps/api/src/auth/auth.guard.js';
-import type { Role } from '../../../apps/api/src/auth/roles.js';
-import { issueToken } from '../../../apps/api/src/auth/tokens.js';
+import { JWT_KEY } from '@customer-workspace/api/testing';
+import type { Role } from '@customer-workspace/auth';
+import { issueToken } from '@customer-workspace/auth';
 import type { TestApi } from '../../fixtures/api-app.js';
 import { newCustomerBody } from '../../fixtures/customers.js';
 

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
-import { partnerStream } from '../../../libs/customers/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../../libs/event-store/src/index.js';
-import { collect } from '../../../libs/event-store/src/testing/event-factory.js';
+import { partnerStream } from '@customer-workspace/customers';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { collect } from '@customer-workspace/event-store/testing';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import { addCustomer, DUAL, type Http, PROVIDER } from './customer-list.fixtures.js';
 

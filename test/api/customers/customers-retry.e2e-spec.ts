@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { IDEMPOTENCY_FILE } from '../../../apps/api/src/idempotency/idempotency.store.js';
-import { EVENT_STORE, type EventStore } from '../../../libs/event-store/src/index.js';
-import { collect } from '../../../libs/event-store/src/testing/event-factory.js';
+import { IDEMPOTENCY_FILE } from '@customer-workspace/api/testing';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { collect } from '@customer-workspace/event-store/testing';
 import { bearer, startTestApi } from '../../fixtures/api-app.js';
 import { newCustomerBody } from '../../fixtures/customers.js';
 

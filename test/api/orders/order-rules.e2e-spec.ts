@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import request from 'supertest';
-import { IDEMPOTENCY_FILE } from '../../../apps/api/src/idempotency/idempotency.store.js';
+import { IDEMPOTENCY_FILE } from '@customer-workspace/api/testing';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import { newCustomerBody } from '../../fixtures/customers.js';
 import { eventStoreOf, orderBody, seedCustomer } from './orders.fixtures.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CustomerEvent, Relationship } from '../../../libs/customers/src/index.js';
-import { customerStream } from '../../../libs/customers/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../../libs/event-store/src/index.js';
-import { testMetadata } from '../../../libs/event-store/src/testing/event-factory.js';
+import type { CustomerEvent, Relationship } from '@customer-workspace/customers';
+import { customerStream } from '@customer-workspace/customers';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { testMetadata } from '@customer-workspace/event-store/testing';
 import type { TestApi } from '../../fixtures/api-app.js';
 
 /** A valid `POST /v1/customers/{id}/orders` body; `item` overrides parts of its one line item. */

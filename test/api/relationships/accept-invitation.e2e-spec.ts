@@ -1,10 +1,10 @@
 import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
-import { AcceptInvitationCommand } from '../../../apps/api/src/relationships/accept-invitation/accept-invitation.command.js';
-import type { AcceptInvitationDto } from '../../../apps/api/src/relationships/accept-invitation/accept-invitation.dto.js';
-import { customerStream } from '../../../libs/customers/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../../libs/event-store/src/index.js';
-import { collect } from '../../../libs/event-store/src/testing/event-factory.js';
+import { AcceptInvitationCommand } from '@customer-workspace/api/testing';
+import type { AcceptInvitationDto } from '@customer-workspace/api/testing';
+import { customerStream } from '@customer-workspace/customers';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { collect } from '@customer-workspace/event-store/testing';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import { newCustomerBody } from '../../fixtures/customers.js';
 import {

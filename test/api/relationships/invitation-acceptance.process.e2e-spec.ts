@@ -3,21 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { deterministicUuid } from '../../../apps/api/src/idempotency/fingerprint.js';
-import { INVITATION_ACCEPTANCE_PROCESS } from '../../../apps/api/src/relationships/invitation-acceptance.process.js';
-import { ProcessCheckpoints } from '../../../apps/api/src/relationships/process-checkpoints.store.js';
+import { deterministicUuid } from '@customer-workspace/api/testing';
+import { INVITATION_ACCEPTANCE_PROCESS } from '@customer-workspace/api/testing';
+import { ProcessCheckpoints } from '@customer-workspace/api/testing';
 import {
   type AcceptInvitation,
   customerStream,
   invitationDecider,
   invitationStream,
-} from '../../../libs/customers/src/index.js';
-import {
-  CommandHandler,
-  EVENT_STORE,
-  type EventStore,
-} from '../../../libs/event-store/src/index.js';
-import { collect } from '../../../libs/event-store/src/testing/event-factory.js';
+} from '@customer-workspace/customers';
+import { CommandHandler, EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { collect } from '@customer-workspace/event-store/testing';
 import { bearer, openTestStore, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import {
   acceptanceBody,

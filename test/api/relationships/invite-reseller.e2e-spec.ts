@@ -1,11 +1,11 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import type { RequestContext } from '../../../apps/api/src/commands/command-context.js';
-import { deterministicUuid } from '../../../apps/api/src/idempotency/fingerprint.js';
-import { InviteResellerCommand } from '../../../apps/api/src/relationships/invite-reseller/invite-reseller.command.js';
-import { EVENT_STORE, type EventStore } from '../../../libs/event-store/src/index.js';
-import { collect } from '../../../libs/event-store/src/testing/event-factory.js';
+import type { RequestContext } from '@customer-workspace/api/testing';
+import { deterministicUuid } from '@customer-workspace/api/testing';
+import { InviteResellerCommand } from '@customer-workspace/api/testing';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { collect } from '@customer-workspace/event-store/testing';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import { newCustomerBody } from '../../fixtures/customers.js';
 import {

@@ -4,8 +4,8 @@ import {
   invitationDecider,
   invitationStream,
   type RequestResellerRelationship,
-} from '../../../libs/customers/src/index.js';
-import { CommandHandler, type CommandContext } from '../../../libs/event-store/src/index.js';
+} from '@customer-workspace/customers';
+import { CommandHandler, type CommandContext } from '@customer-workspace/event-store';
 import type { TestApi } from '../../fixtures/api-app.js';
 
 export type Http = ReturnType<typeof request>;

@@ -5,13 +5,9 @@ import {
   customerDecider,
   customerStream,
   type SuspendSubscription,
-} from '../../../libs/customers/src/index.js';
-import {
-  CommandHandler,
-  EVENT_STORE,
-  type EventStore,
-} from '../../../libs/event-store/src/index.js';
-import { collect } from '../../../libs/event-store/src/testing/event-factory.js';
+} from '@customer-workspace/customers';
+import { CommandHandler, EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { collect } from '@customer-workspace/event-store/testing';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import { newCustomerBody } from '../../fixtures/customers.js';
 import {

@@ -4,8 +4,8 @@ import {
   type ApplyAcceptedInvitation,
   customerDecider,
   customerStream,
-} from '../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../libs/event-store/src/index.js';
+} from '@customer-workspace/customers';
+import { CommandHandler } from '@customer-workspace/event-store';
 import type { TestApi } from '../../fixtures/api-app.js';
 
 type Http = ReturnType<typeof request>;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ACTIVITY_LOG_ACTION_NAMES,
   ACTIVITY_RESOURCE_TYPES,
-} from '../../../../libs/read-models/src/index.js';
+} from '@customer-workspace/read-models';
 
 /** Who performed an action: the claims of the caller's token (a customer accepting: `customer`). */
 export class PerformedByView {

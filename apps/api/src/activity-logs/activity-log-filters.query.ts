@@ -1,10 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, ValidateBy } from 'class-validator';
-import type { PartnerCenterAction } from '../../../../libs/customers/src/index.js';
-import {
-  ACTIVITY_LOG_ACTION_NAMES,
-  activityLogInstant,
-} from '../../../../libs/read-models/src/index.js';
+import type { PartnerCenterAction } from '@customer-workspace/customers';
+import { ACTIVITY_LOG_ACTION_NAMES, activityLogInstant } from '@customer-workspace/read-models';
 import { MinPositionQuery } from '../read-models/min-position.js';
 
 const IsInstant = (field: 'from' | 'to') =>

@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ALLOWED_ROLES, type AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators.js';
-import { RoleNotAllowed, Unauthenticated } from './auth.errors.js';
-import type { Role } from './roles.js';
-import { VerifiedTokens } from './verified-tokens.js';
+import { RoleNotAllowed, Unauthenticated } from '@customer-workspace/auth';
+import type { Role } from '@customer-workspace/auth';
+import { VerifiedTokens } from '@customer-workspace/auth';
 
 export const JWT_KEY = Symbol('JWT_KEY');
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;

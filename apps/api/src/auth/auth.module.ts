@@ -1,9 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '@customer-workspace/config';
 import { AuthGuard, JWT_KEY } from './auth.guard.js';
-import { resolveJwtSecret } from './jwt-secret.js';
+import { resolveJwtSecret } from '@customer-workspace/auth';
 
 @Global()
 @Module({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandContext, HandleOptions } from '../../../../libs/event-store/src/index.js';
-import type { Principal } from '../auth/roles.js';
+import type { CommandContext, HandleOptions } from '@customer-workspace/event-store';
+import type { Principal } from '@customer-workspace/auth';
 import { deterministicUuid } from '../idempotency/fingerprint.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.interceptor.js';
 

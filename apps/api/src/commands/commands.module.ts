@@ -1,10 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import {
-  CommandHandler,
-  EVENT_STORE,
-  type EventStore,
-} from '../../../../libs/event-store/src/index.js';
+import { CommandHandler, EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
 import { MetricsService } from '../observability/metrics.service.js';
 
 /** The generic command handler (load → evolve → decide → append), counted in `/metrics`. */

@@ -3,7 +3,7 @@ import {
   type ExistingCustomer,
   RELATIONSHIPS,
   relationshipsOf,
-} from '../../../../libs/customers/src/index.js';
+} from '@customer-workspace/customers';
 import { BillingProfileDto, CompanyProfileDto } from './customer-profile.dto.js';
 
 export class CustomerRelationshipView {

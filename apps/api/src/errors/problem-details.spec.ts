@@ -1,4 +1,4 @@
-import { AppError } from '../../../../libs/event-store/src/index.js';
+import { AppError } from '@customer-workspace/kernel';
 import { toProblemDetails } from './problem-details.js';
 import { ValidationFailed } from './validation-failed.js';
 

@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { AppError, type ErrorKind } from '../../../../libs/event-store/src/index.js';
+import { AppError, type ErrorKind } from '@customer-workspace/kernel';
 import { ValidationFailed } from './validation-failed.js';
-import { toStorageError } from '../../../../libs/event-store/src/embedded/sqlite-errors.js';
+import { toStorageError } from '@customer-workspace/event-store';
 
 /** RFC 9457 problem details, as every error response of the api carries them. */
 export interface ProblemDetails {

@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import { AppError } from '../../../../libs/event-store/src/index.js';
+import { AppError } from '@customer-workspace/kernel';
 
 export interface FieldError {
   /** Dotted path of the field in the body or query (`billingProfile.email`). */

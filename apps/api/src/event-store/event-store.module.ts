@@ -12,9 +12,9 @@ import {
   EVENT_STORE,
   type EventStore,
   EventStoreUnavailable,
-} from '../../../../libs/event-store/src/index.js';
-import { STREAM_CATEGORIES } from '../../../../libs/customers/src/index.js';
-import type { AppConfig } from '../config/app-config.js';
+} from '@customer-workspace/event-store';
+import { STREAM_CATEGORIES } from '@customer-workspace/customers';
+import type { AppConfig } from '@customer-workspace/config';
 import { MetricsService } from '../observability/metrics.service.js';
 import { InstrumentedEventStore } from './instrumented-event-store.js';
 

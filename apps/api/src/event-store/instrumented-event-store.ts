@@ -9,7 +9,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   SubscribeToAllOptions,
-} from '../../../../libs/event-store/src/index.js';
+} from '@customer-workspace/event-store';
 
 /** Counts appended events for `/metrics`; everything else passes straight through. */
 export class InstrumentedEventStore implements EventStore {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
 
 export interface ComponentHealth {
   readonly name: string;

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../libs/event-store/src/index.js';
+import { AppError } from '@customer-workspace/kernel';
 
 /** The key was used before with another request body (API.md: 422). */
 export class IdempotencyKeyReused extends AppError {

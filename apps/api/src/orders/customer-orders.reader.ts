@@ -9,8 +9,8 @@ import {
   type OrderCreated,
   type SubscriptionStatus,
   visibleCustomer,
-} from '../../../../libs/customers/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
+} from '@customer-workspace/customers';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
 import { OrderView } from './order.view.js';
 
 /** An order of the caller's, with where its `OrderCreated` event sits. */

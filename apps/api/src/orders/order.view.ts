@@ -9,7 +9,7 @@ import {
   type Relationship,
   type SubscriptionStatus,
   type TermDuration,
-} from '../../../../libs/customers/src/index.js';
+} from '@customer-workspace/customers';
 
 /**
  * An order is fulfilled the moment it is recorded: every line item's subscription is active at

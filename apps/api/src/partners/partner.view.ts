@@ -1,9 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  LANGUAGES,
-  PARTNER_PROGRAMS,
-  type RegisteredPartner,
-} from '../../../../libs/customers/src/index.js';
+import { LANGUAGES, PARTNER_PROGRAMS, type RegisteredPartner } from '@customer-workspace/customers';
 
 /** A partner as the api shows it. */
 export class PartnerView {

@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { activityLogInstant } from '../../../../libs/read-models/src/index.js';
+import { activityLogInstant } from '@customer-workspace/read-models';
 
 /** A date-time without an offset means UTC here (`asOf`); a date alone is its midnight UTC. */
 function parse(value: string): string | undefined {

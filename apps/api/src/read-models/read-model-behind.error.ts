@@ -1,4 +1,4 @@
-import { AppError } from '../../../../libs/event-store/src/index.js';
+import { AppError } from '@customer-workspace/kernel';
 
 /** A query's `minPosition` was not reached in time: the read model lags (503, retry later). */
 export class ReadModelBehind extends AppError {

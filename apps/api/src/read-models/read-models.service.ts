@@ -6,13 +6,9 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
-import {
-  PROJECTIONS,
-  ProjectionRunner,
-  ReadModelDirectory,
-} from '../../../../libs/read-models/src/index.js';
-import type { AppConfig } from '../config/app-config.js';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { PROJECTIONS, ProjectionRunner, ReadModelDirectory } from '@customer-workspace/read-models';
+import type { AppConfig } from '@customer-workspace/config';
 import { type ComponentHealth, HealthService } from '../health/health.service.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { ReadModelBehind } from './read-model-behind.error.js';

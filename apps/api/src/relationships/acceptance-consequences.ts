@@ -5,12 +5,12 @@ import {
   customerDecider,
   customerStream,
   type ResellerRelationshipAccepted,
-} from '../../../../libs/customers/src/index.js';
+} from '@customer-workspace/customers';
 import {
   CommandHandler,
   type CommandContext,
   type EventMetadata,
-} from '../../../../libs/event-store/src/index.js';
+} from '@customer-workspace/event-store';
 import { deterministicUuid } from '../idempotency/fingerprint.js';
 
 /** A stored (or just appended) `ResellerRelationshipAccepted`: what its consequences derive from. */

@@ -6,17 +6,14 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import {
-  invitationStream,
-  type ResellerRelationshipAccepted,
-} from '../../../../libs/customers/src/index.js';
+import { invitationStream, type ResellerRelationshipAccepted } from '@customer-workspace/customers';
 import {
   type AllSubscription,
   EVENT_STORE,
   type EventStore,
-} from '../../../../libs/event-store/src/index.js';
-import { InterruptiblePause, retryDelay } from '../../../../libs/read-models/src/index.js';
-import type { AppConfig } from '../config/app-config.js';
+} from '@customer-workspace/event-store';
+import { InterruptiblePause, retryDelay } from '@customer-workspace/read-models';
+import type { AppConfig } from '@customer-workspace/config';
 import { type ComponentHealth, HealthService } from '../health/health.service.js';
 import { AcceptanceConsequences } from './acceptance-consequences.js';
 import { ProcessCheckpoints } from './process-checkpoints.store.js';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ensureWritableDirectory } from '../../../../libs/event-store/src/embedded/sqlite-database.js';
+import { ensureWritableDirectory } from '@customer-workspace/event-store';
 
 export const PROCESS_MANAGERS_FILE = 'process-managers.db';
 

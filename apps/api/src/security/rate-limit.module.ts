@@ -9,7 +9,7 @@ import {
   type ThrottlerModuleOptions,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '@customer-workspace/config';
 import { PartnerThrottlerGuard } from './partner-throttler.guard.js';
 
 const WINDOW_MS = 60_000;

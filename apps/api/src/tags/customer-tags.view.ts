@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ExistingCustomer } from '../../../../libs/customers/src/index.js';
+import type { ExistingCustomer } from '@customer-workspace/customers';
 import { TagView } from './tag.view.js';
 
 /** The caller's tags on one customer after an assign or unassign (other partners' stay hidden). */

@@ -1,6 +1,6 @@
 import type { ResellerRelationshipAccepted } from '../invitation/invitation.events.js';
 import type { PartnerTag } from '../partner/partner.state.js';
-import type { Command } from '../common/command.js';
+import type { Command } from '@customer-workspace/kernel';
 import type { Catalog, Relationship } from '../common/domain.constants.js';
 import type {
   Attestation,

@@ -1,5 +1,5 @@
-import type { Decider } from '../../../event-store/src/index.js';
-import { assertNever } from '../common/command.js';
+import type { Decider } from '@customer-workspace/kernel';
+import { assertNever } from '@customer-workspace/kernel';
 import type { CustomerCommand } from './customer.commands.js';
 import type { CustomerEvent } from './customer.events.js';
 import { cancelSubscription, createOrder, suspendSubscription } from './customer-orders.decide.js';

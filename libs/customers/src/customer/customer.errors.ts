@@ -1,4 +1,4 @@
-import { AppError } from '../../../event-store/src/event-store.errors.js';
+import { AppError } from '@customer-workspace/kernel';
 import type { Relationship } from '../common/domain.constants.js';
 
 /** A customer id is added once. */

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../../event-store/src/index.js';
+import type { DomainEvent } from '@customer-workspace/kernel';
 import type { Catalog, Relationship } from '../common/domain.constants.js';
 import type { BillingProfile, CompanyProfile, OrderLineItem } from './customer.types.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AppError } from '../../../event-store/src/event-store.errors.js';
+import { AppError } from '@customer-workspace/kernel';
 import {
   CATALOGS,
   MAX_LINE_ITEM_QUANTITY,

@@ -1,4 +1,4 @@
-import { assertNever } from '../common/command.js';
+import { assertNever } from '@customer-workspace/kernel';
 import type { CustomerEvent } from './customer.events.js';
 import type {
   BillingProfile,

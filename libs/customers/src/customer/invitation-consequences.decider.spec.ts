@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../event-store/src/testing/decider-specification.js';
+import { deciderSpecification } from '@customer-workspace/kernel/testing';
 import type { ResellerRelationshipAccepted } from '../invitation/invitation.events.js';
 import type { Relationship } from '../common/domain.constants.js';
 import {

@@ -1,4 +1,4 @@
-import { AppError } from '../../../event-store/src/event-store.errors.js';
+import { AppError } from '@customer-workspace/kernel';
 import { MAX_LINE_ITEM_QUANTITY } from '../common/domain.constants.js';
 
 /** An order has at least one line item. */

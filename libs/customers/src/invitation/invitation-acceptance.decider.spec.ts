@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../event-store/src/testing/decider-specification.js';
+import { deciderSpecification } from '@customer-workspace/kernel/testing';
 import {
   accept,
   accepted,

@@ -1,7 +1,7 @@
-import type { Decider } from '../../../event-store/src/index.js';
+import type { Decider } from '@customer-workspace/kernel';
 import { CustomerNotFound } from '../customer/customer.errors.js';
 import { ProgramsRequired } from '../partner/partner.errors.js';
-import { assertNever } from '../common/command.js';
+import { assertNever } from '@customer-workspace/kernel';
 import type { PartnerProgram, Relationship } from '../common/domain.constants.js';
 import { acceptInvitation } from './invitation-acceptance.decide.js';
 import type {

@@ -1,4 +1,4 @@
-import { AppError } from '../../../event-store/src/event-store.errors.js';
+import { AppError } from '@customer-workspace/kernel';
 
 /** An invitation id is used once. */
 export class InvitationAlreadyExists extends AppError {

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../../event-store/src/index.js';
+import type { DomainEvent } from '@customer-workspace/kernel';
 import type { CompanyProfile } from '../customer/customer.types.js';
 import type { Language, Relationship } from '../common/domain.constants.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AppError } from '../../../event-store/src/event-store.errors.js';
+import { AppError } from '@customer-workspace/kernel';
 import { LANGUAGES, PARTNER_PROGRAMS } from '../common/domain.constants.js';
 import { HASH } from '../testing/invitations.fixtures.js';
 import type { InvitationCommand } from './invitation.commands.js';

@@ -1,4 +1,4 @@
-import { assertNever } from '../common/command.js';
+import { assertNever } from '@customer-workspace/kernel';
 import type { InvitationEvent, ResellerRelationshipRequested } from './invitation.events.js';
 
 /** An invitation as requested. */

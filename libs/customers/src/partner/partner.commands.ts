@@ -1,4 +1,4 @@
-import type { Command } from '../common/command.js';
+import type { Command } from '@customer-workspace/kernel';
 import type { Language, PartnerProgram } from '../common/domain.constants.js';
 import type { ActivityLogExportFormat, ActivityLogFilters } from './partner.events.js';
 

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '../../../event-store/src/testing/decider-specification.js';
+import { deciderSpecification } from '@customer-workspace/kernel/testing';
 import { provider, register, registered } from '../testing/partners.fixtures.js';
 import { partnerDecider } from './partner.decider.js';
 

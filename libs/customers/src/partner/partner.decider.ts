@@ -1,5 +1,5 @@
-import type { Decider } from '../../../event-store/src/index.js';
-import { assertNever } from '../common/command.js';
+import type { Decider } from '@customer-workspace/kernel';
+import { assertNever } from '@customer-workspace/kernel';
 import { MAX_TAG_NAME_LENGTH } from '../common/domain.constants.js';
 import type { CreateTag, DeleteTag, PartnerCommand, RegisterPartner } from './partner.commands.js';
 import {

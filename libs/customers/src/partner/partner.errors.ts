@@ -1,4 +1,4 @@
-import { AppError } from '../../../event-store/src/event-store.errors.js';
+import { AppError } from '@customer-workspace/kernel';
 import { MAX_TAG_NAME_LENGTH } from '../common/domain.constants.js';
 
 /** A partner id can be registered once. */

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../../event-store/src/index.js';
+import type { DomainEvent } from '@customer-workspace/kernel';
 import type { Language, PartnerProgram } from '../common/domain.constants.js';
 
 /** A partner (tenant) was registered by the platform operator. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AppError } from '../../../event-store/src/event-store.errors.js';
+import { AppError } from '@customer-workspace/kernel';
 import { LANGUAGES, MAX_TAG_NAME_LENGTH, PARTNER_PROGRAMS } from '../common/domain.constants.js';
 import type { PartnerCommand } from './partner.commands.js';
 import { partnerDecider } from './partner.decider.js';

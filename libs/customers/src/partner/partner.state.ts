@@ -1,5 +1,5 @@
 import type { Language, PartnerProgram } from '../common/domain.constants.js';
-import { assertNever } from '../common/command.js';
+import { assertNever } from '@customer-workspace/kernel';
 import type { IndirectProviderReference } from './partner.commands.js';
 import type { PartnerEvent } from './partner.events.js';
 

@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../embedded/sqlite-event-store.js';
-import { AppError, WrongExpectedVersion } from '../event-store.errors.js';
+import { AppError } from '@customer-workspace/kernel';
+import { WrongExpectedVersion } from '../event-store.errors.js';
 import type { EventStore } from '../event-store.port.js';
 import { collect } from '../testing/event-factory.js';
-import { deciderSpecification } from '../testing/decider-specification.js';
+import { deciderSpecification } from '@customer-workspace/kernel/testing';
 import { CommandHandler, type CommandContext, type CommandOutcome } from './command-handler.js';
-import type { Decider } from './decider.js';
+import type { Decider } from '@customer-workspace/kernel';
 
 // A tiny sample domain: a tally that can be incremented until it is closed.
 type TallyCommand = { type: 'Increment'; by: number } | { type: 'Close' };

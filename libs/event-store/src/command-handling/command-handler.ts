@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventMetadata, NewEvent } from '../event-envelope.js';
 import { WrongExpectedVersion } from '../event-store.errors.js';
 import type { EventStore, ExpectedRevision } from '../event-store.port.js';
-import type { Decider, DomainEvent } from './decider.js';
+import type { Decider, DomainEvent } from '@customer-workspace/kernel';
 import { type FoldedStream, StreamStateCache } from './stream-state-cache.js';
 
 /**

@@ -1,4 +1,5 @@
-import { AppError, EventStoreUnavailable } from '../event-store.errors.js';
+import { AppError } from '@customer-workspace/kernel';
+import { EventStoreUnavailable } from '../event-store.errors.js';
 
 /**
  * SQLite result codes (extended codes included: `SQLITE_IOERR_WRITE`, `SQLITE_READONLY_DBMOVED`,

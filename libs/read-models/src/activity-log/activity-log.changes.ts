@@ -1,4 +1,4 @@
-import type { CustomersDomainEvent } from '../../../customers/src/index.js';
+import type { CustomersDomainEvent } from '@customer-workspace/customers';
 import type { ActivityResourceType } from './activity-log.entry.js';
 
 /** What an event changed: the kind of resource and its values before and after. */

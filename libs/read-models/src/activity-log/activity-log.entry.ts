@@ -1,5 +1,5 @@
-import { ACTIVITY_LOG_ACTIONS, type PartnerCenterAction } from '../../../customers/src/index.js';
-import type { Actor } from '../../../event-store/src/index.js';
+import { ACTIVITY_LOG_ACTIONS, type PartnerCenterAction } from '@customer-workspace/customers';
+import type { Actor } from '@customer-workspace/event-store';
 
 /** The projection's name: its read-model files and its runner are found by it. */
 export const ACTIVITY_LOG = 'activity-log';

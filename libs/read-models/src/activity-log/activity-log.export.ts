@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
-import type { ActivityLogExportFormat } from '../../../customers/src/index.js';
+import type { ActivityLogExportFormat } from '@customer-workspace/customers';
 import { spreadsheetSafe } from '../export/spreadsheet-safe.js';
 import { openReadModelForReading } from '../projection/read-model-database.js';
 import type { ActivityLogItem } from './activity-log.entry.js';

@@ -1,4 +1,4 @@
-import type { ActivityLogFilters, PartnerCenterAction } from '../../../customers/src/index.js';
+import type { ActivityLogFilters, PartnerCenterAction } from '@customer-workspace/customers';
 
 /**
  * Which entries of one partner's log a query or export wants; every filter is optional and

@@ -1,4 +1,4 @@
-import type { PartnerCenterAction } from '../../../customers/src/index.js';
+import type { PartnerCenterAction } from '@customer-workspace/customers';
 import type { ActivityLogItem, ActivityResourceType } from './activity-log.entry.js';
 
 /** The columns every reader of entries selects (`itemOf` turns such a row into an item). */

@@ -2,8 +2,8 @@ import {
   ACTIVITY_LOG_ACTIONS,
   type CustomersDomainEvent,
   isCustomersDomainEventType,
-} from '../../../customers/src/index.js';
-import type { RecordedEvent } from '../../../event-store/src/index.js';
+} from '@customer-workspace/customers';
+import type { RecordedEvent } from '@customer-workspace/event-store';
 import { changeOf, type LoggedEvent } from './activity-log.changes.js';
 import type { ActivityLogEntry } from './activity-log.entry.js';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { CustomersDomainEvent } from '../../../customers/src/index.js';
-import type { RecordedEvent } from '../../../event-store/src/index.js';
+import type { CustomersDomainEvent } from '@customer-workspace/customers';
+import type { RecordedEvent } from '@customer-workspace/event-store';
 import type { ApplyEvent, Projection } from '../projection/projection.js';
 import { ACTIVITY_LOG, type ActivityLogEntry } from './activity-log.entry.js';
 import { activityLogEntriesOf, type KnownFacts } from './activity-log.mapping.js';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { CustomersDomainEvent } from '../../../customers/src/index.js';
-import type { RecordedEvent } from '../../../event-store/src/index.js';
+import type { CustomersDomainEvent } from '@customer-workspace/customers';
+import type { RecordedEvent } from '@customer-workspace/event-store';
 import type { ApplyEvent, Projection } from '../projection/projection.js';
 import { CUSTOMER_LIST_DEFERRED_SCHEMA, CUSTOMER_LIST_SCHEMA } from './customer-list.schema.js';
 import { foldForComparison, searchKeyOf } from './search-key.js';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { RecordedEvent } from '../../../event-store/src/index.js';
+import type { RecordedEvent } from '@customer-workspace/event-store';
 import type { Projection } from './projection.js';
 
 /** A projection could not apply an event: it stops right before it and reports it. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { EventStore, RecordedEvent } from '../../../event-store/src/index.js';
+import type { EventStore, RecordedEvent } from '@customer-workspace/event-store';
 import type { BatchApplier } from './batch-applier.js';
 import { readCheckpoint } from './read-model-database.js';
 

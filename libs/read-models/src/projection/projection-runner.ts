@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import type { AllSubscription, EventStore, RecordedEvent } from '../../../event-store/src/index.js';
+import type { AllSubscription, EventStore, RecordedEvent } from '@customer-workspace/event-store';
 import { type BatchApplier, createBatchApplier, ProjectionFailed } from './batch-applier.js';
 import { InterruptiblePause, retryDelay } from './interruptible-pause.js';
 import type { Projection } from './projection.js';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { RecordedEvent } from '../../../event-store/src/index.js';
+import type { RecordedEvent } from '@customer-workspace/event-store';
 
 /** Applies one event to a read model's rows, inside the batch's transaction. */
 export type ApplyEvent = (event: RecordedEvent) => void;

@@ -1,4 +1,4 @@
-import type { EventStore } from '../../../event-store/src/index.js';
+import type { EventStore } from '@customer-workspace/event-store';
 import { createBatchApplier } from './batch-applier.js';
 import { catchUp, type CatchUpOptions } from './catch-up.js';
 import type { Projection } from './projection.js';

@@ -9,9 +9,9 @@ import {
   ACTIVITY_LOG_EXPORT_FORMATS,
   exportActivityLog,
   recordedFiltersOf,
-} from '../../../../../libs/read-models/src/index.js';
+} from '@customer-workspace/read-models';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
-import type { Principal } from '../../auth/roles.js';
+import type { Principal } from '@customer-workspace/auth';
 import { requestContext } from '../../commands/command-context.js';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';

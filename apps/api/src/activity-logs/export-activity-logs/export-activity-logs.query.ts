@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { ActivityLogExportFormat } from '../../../../../libs/customers/src/index.js';
+import type { ActivityLogExportFormat } from '@customer-workspace/customers';
 import { ActivityLogFiltersQuery } from '../activity-log-filters.query.js';
 
 export const EXPORT_FORMATS: readonly ActivityLogExportFormat[] = ['csv', 'ndjson'];

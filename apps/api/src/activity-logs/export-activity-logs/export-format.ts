@@ -1,5 +1,5 @@
 import Negotiator from 'negotiator';
-import type { ActivityLogExportFormat } from '../../../../../libs/customers/src/index.js';
+import type { ActivityLogExportFormat } from '@customer-workspace/customers';
 
 const MEDIA_TYPES: Readonly<Record<string, ActivityLogExportFormat>> = {
   'text/csv': 'csv',

@@ -5,9 +5,9 @@ import {
   partnerDecider,
   partnerStream,
   type RecordActivityLogExport,
-} from '../../../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
-import type { Principal } from '../../auth/roles.js';
+} from '@customer-workspace/customers';
+import { CommandHandler } from '@customer-workspace/event-store';
+import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 
 /** Record `ActivityLogExported` (the `export_activity_log` action) before the file is sent. */

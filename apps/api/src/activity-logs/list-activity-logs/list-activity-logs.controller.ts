@@ -5,9 +5,9 @@ import {
   activityLogFilterOf,
   DEFAULT_ACTIVITY_PAGE,
   queryActivityLog,
-} from '../../../../../libs/read-models/src/index.js';
+} from '@customer-workspace/read-models';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
-import type { Principal } from '../../auth/roles.js';
+import type { Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { minPositionOf } from '../../read-models/min-position.js';
 import { ReadModelsService } from '../../read-models/read-models.service.js';

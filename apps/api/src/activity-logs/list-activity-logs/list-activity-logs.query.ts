@@ -1,10 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import {
-  DEFAULT_ACTIVITY_PAGE,
-  MAX_ACTIVITY_PAGE,
-} from '../../../../../libs/read-models/src/index.js';
+import { DEFAULT_ACTIVITY_PAGE, MAX_ACTIVITY_PAGE } from '@customer-workspace/read-models';
 import { ActivityLogFiltersQuery } from '../activity-log-filters.query.js';
 
 /** `GET /v1/activity-logs` query: the filters and a page. */

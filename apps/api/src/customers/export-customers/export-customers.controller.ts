@@ -2,13 +2,9 @@ import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  CUSTOMER_LIST,
-  CUSTOMERS_CSV,
-  exportCustomersCsv,
-} from '../../../../../libs/read-models/src/index.js';
+import { CUSTOMER_LIST, CUSTOMERS_CSV, exportCustomersCsv } from '@customer-workspace/read-models';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
-import type { Principal } from '../../auth/roles.js';
+import type { Principal } from '@customer-workspace/auth';
 import { requestContext } from '../../commands/command-context.js';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';

@@ -1,9 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import {
-  EXPORT_LANGUAGES,
-  type ExportLanguage,
-} from '../../../../../libs/read-models/src/index.js';
+import { EXPORT_LANGUAGES, type ExportLanguage } from '@customer-workspace/read-models';
 import { ListCustomersQuery } from '../list-customers/list-customers.query.js';
 
 /**

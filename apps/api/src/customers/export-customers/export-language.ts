@@ -1,8 +1,5 @@
 import Negotiator from 'negotiator';
-import {
-  EXPORT_LANGUAGES,
-  type ExportLanguage,
-} from '../../../../../libs/read-models/src/index.js';
+import { EXPORT_LANGUAGES, type ExportLanguage } from '@customer-workspace/read-models';
 
 /** `?lang=` wins; else the best `Accept-Language` match (`cs-CZ` → cs); else English. */
 export function exportLanguage(

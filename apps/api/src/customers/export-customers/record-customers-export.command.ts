@@ -3,10 +3,10 @@ import {
   partnerDecider,
   partnerStream,
   type RecordCustomersExport,
-} from '../../../../../libs/customers/src/index.js';
-import type { ExportLanguage } from '../../../../../libs/read-models/src/index.js';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
-import type { Principal } from '../../auth/roles.js';
+} from '@customer-workspace/customers';
+import type { ExportLanguage } from '@customer-workspace/read-models';
+import { CommandHandler } from '@customer-workspace/event-store';
+import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 
 /** Record `CustomersExported` (the `export_customers` action) before the file is sent. */

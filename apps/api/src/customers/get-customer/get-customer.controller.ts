@@ -1,14 +1,10 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  customerDecider,
-  customerStream,
-  visibleCustomer,
-} from '../../../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
+import { customerDecider, customerStream, visibleCustomer } from '@customer-workspace/customers';
+import { CommandHandler } from '@customer-workspace/event-store';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
-import { PARTNER_ROLES, type Principal } from '../../auth/roles.js';
+import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { billingProfileEtag, CustomerView } from '../customer.view.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RELATIONSHIPS } from '../../../../../libs/customers/src/index.js';
-import { SEARCH_TOTAL_CAP } from '../../../../../libs/read-models/src/index.js';
+import { RELATIONSHIPS } from '@customer-workspace/customers';
+import { SEARCH_TOTAL_CAP } from '@customer-workspace/read-models';
 
 /** One row of the customer list: one relationship of the caller with a customer. */
 export class CustomerListItemView {

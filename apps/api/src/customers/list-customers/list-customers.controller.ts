@@ -1,12 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  CUSTOMER_LIST,
-  InvalidCursor,
-  queryCustomerList,
-} from '../../../../../libs/read-models/src/index.js';
+import { CUSTOMER_LIST, InvalidCursor, queryCustomerList } from '@customer-workspace/read-models';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
-import { PARTNER_ROLES, type Principal } from '../../auth/roles.js';
+import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { ValidationFailed } from '../../errors/validation-failed.js';
 import { toInstant } from '../../read-models/is-instant.validator.js';

@@ -1,11 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { RELATIONSHIPS } from '../../../../../libs/customers/src/index.js';
-import {
-  CUSTOMER_LIST_SORTS,
-  type CustomerListSort,
-} from '../../../../../libs/read-models/src/index.js';
+import { RELATIONSHIPS } from '@customer-workspace/customers';
+import { CUSTOMER_LIST_SORTS, type CustomerListSort } from '@customer-workspace/read-models';
 import { IsInstant } from '../../read-models/is-instant.validator.js';
 import { MinPositionQuery } from '../../read-models/min-position.js';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../../libs/event-store/src/index.js';
+import { AppError } from '@customer-workspace/kernel';
 
 export class IfMatchRequired extends AppError {
   readonly kind = 'precondition-required';

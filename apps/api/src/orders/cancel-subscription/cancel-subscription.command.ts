@@ -1,5 +1,5 @@
 import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
+import { CommandHandler } from '@customer-workspace/event-store';
 import type { SubscriptionChangeView } from '../order.view.js';
 import { changeSubscription, type SubscriptionChangeRequest } from '../subscription-change.js';
 

@@ -5,9 +5,9 @@ import {
   customerStream,
   OrderAlreadyExists,
   type OrderLineItem,
-} from '../../../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
-import type { Principal } from '../../auth/roles.js';
+} from '@customer-workspace/customers';
+import { CommandHandler } from '@customer-workspace/event-store';
+import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 import { canonicalJson } from '../../idempotency/fingerprint.js';
 import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';

@@ -23,7 +23,7 @@ import {
   type Catalog,
   type Relationship,
   type TermDuration,
-} from '../../../../../libs/customers/src/index.js';
+} from '@customer-workspace/customers';
 import { PARTNER_ID } from '../../partners/register-partner/register-partner.dto.js';
 
 /** Most line items in one order. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
-import { PARTNER_ROLES, type Principal } from '../../auth/roles.js';
+import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { CustomerOrdersReader } from '../customer-orders.reader.js';
 import { DEFAULT_LIMIT, ListOrdersQuery } from './list-orders.query.js';

@@ -1,13 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  PartnerNotFound,
-  partnerDecider,
-  partnerStream,
-} from '../../../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
+import { PartnerNotFound, partnerDecider, partnerStream } from '@customer-workspace/customers';
+import { CommandHandler } from '@customer-workspace/event-store';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
-import { PARTNER_ROLES, type Principal } from '../../auth/roles.js';
+import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { PartnerView } from '../partner.view.js';
 

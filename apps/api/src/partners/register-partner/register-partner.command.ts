@@ -4,8 +4,8 @@ import {
   partnerDecider,
   partnerStream,
   type RegisterPartner,
-} from '../../../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
+} from '@customer-workspace/customers';
+import { CommandHandler } from '@customer-workspace/event-store';
 import type { RequestContext } from '../../commands/command-context.js';
 import { PartnerView } from '../partner.view.js';
 import type { RegisterPartnerDto } from './register-partner.dto.js';

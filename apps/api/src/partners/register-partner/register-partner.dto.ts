@@ -15,7 +15,7 @@ import {
   PARTNER_PROGRAMS,
   type Language,
   type PartnerProgram,
-} from '../../../../../libs/customers/src/index.js';
+} from '@customer-workspace/customers';
 
 export const PARTNER_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 

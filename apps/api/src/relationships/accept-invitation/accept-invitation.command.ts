@@ -7,13 +7,13 @@ import {
   type InvitationState,
   invitationStream,
   type ResellerRelationshipAccepted,
-} from '../../../../../libs/customers/src/index.js';
+} from '@customer-workspace/customers';
 import {
   CommandHandler,
   type CommandContext,
   EVENT_STORE,
   type EventStore,
-} from '../../../../../libs/event-store/src/index.js';
+} from '@customer-workspace/event-store';
 import { canonicalJson, deterministicUuid } from '../../idempotency/fingerprint.js';
 import {
   AcceptanceConsequences,

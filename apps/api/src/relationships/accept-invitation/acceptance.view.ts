@@ -3,7 +3,7 @@ import {
   type CustomerState,
   RELATIONSHIPS,
   type ResellerRelationshipAccepted,
-} from '../../../../../libs/customers/src/index.js';
+} from '@customer-workspace/customers';
 
 export class GrantedRelationshipView {
   @ApiProperty({ example: 'contoso-cz' }) readonly partnerId!: string;

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../../libs/event-store/src/index.js';
+import { AppError } from '@customer-workspace/kernel';
 
 /**
  * A retry (same `Idempotency-Key`) of an invitation whose first attempt was stored but never

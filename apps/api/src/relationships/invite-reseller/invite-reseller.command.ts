@@ -12,11 +12,11 @@ import {
   partnerStream,
   type RegisteredPartner,
   type RequestResellerRelationship,
-} from '../../../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
-import type { Principal } from '../../auth/roles.js';
+} from '@customer-workspace/customers';
+import { CommandHandler } from '@customer-workspace/event-store';
+import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
-import type { AppConfig } from '../../config/app-config.js';
+import type { AppConfig } from '@customer-workspace/config';
 import { newInvitationSecret } from '../invitation-token.js';
 import { acceptanceUrl } from './acceptance-url.js';
 import { InvitationSecretLost } from './invitation-secret-lost.error.js';

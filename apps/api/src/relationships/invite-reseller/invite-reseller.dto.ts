@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
-import { LANGUAGES, type Language } from '../../../../../libs/customers/src/index.js';
+import { LANGUAGES, type Language } from '@customer-workspace/customers';
 import { PARTNER_ID } from '../../partners/register-partner/register-partner.dto.js';
 import { IsCustomerId } from '../customer-id.decorator.js';
 

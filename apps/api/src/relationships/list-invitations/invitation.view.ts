@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LANGUAGES, RELATIONSHIPS } from '../../../../../libs/customers/src/index.js';
+import { LANGUAGES, RELATIONSHIPS } from '@customer-workspace/customers';
 
 export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];

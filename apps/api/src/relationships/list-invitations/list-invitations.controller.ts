@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
-import { PARTNER_ROLES, type Principal } from '../../auth/roles.js';
+import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { InvitationListView } from './invitation.view.js';
 import { ListInvitationsQuery } from './list-invitations.dto.js';

@@ -6,12 +6,8 @@ import {
   type InvitationState,
   invitationStatusAt,
   invitationStream,
-} from '../../../../../libs/customers/src/index.js';
-import {
-  EVENT_STORE,
-  type EventStore,
-  type RecordedEvent,
-} from '../../../../../libs/event-store/src/index.js';
+} from '@customer-workspace/customers';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@customer-workspace/event-store';
 import type { InvitationListView, InvitationStatus, InvitationView } from './invitation.view.js';
 
 type KnownInvitation = Exclude<InvitationState, { status: 'none' }>;

@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { type Relationship, RELATIONSHIPS } from '../../../../../libs/customers/src/index.js';
+import { type Relationship, RELATIONSHIPS } from '@customer-workspace/customers';
 import { ValidationFailed } from '../../errors/validation-failed.js';
 
 /** The `{relationship}` path segment: one of the three relationships. */

@@ -4,9 +4,9 @@ import {
   customerStream,
   type Relationship,
   type RemoveRelationship,
-} from '../../../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
-import type { Principal } from '../../auth/roles.js';
+} from '@customer-workspace/customers';
+import { CommandHandler } from '@customer-workspace/event-store';
+import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 import type { CommandPosition } from '../../commands/command-response.js';
 import type { AttestationDto } from './remove-relationship.dto.js';

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { type Relationship, RELATIONSHIPS } from '../../../../../libs/customers/src/index.js';
+import { type Relationship, RELATIONSHIPS } from '@customer-workspace/customers';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
-import type { Principal } from '../../auth/roles.js';
+import type { Principal } from '@customer-workspace/auth';
 import { requestContext } from '../../commands/command-context.js';
 import { CommandPosition } from '../../commands/command-response.js';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';

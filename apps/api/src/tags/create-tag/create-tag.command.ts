@@ -4,9 +4,9 @@ import {
   partnerDecider,
   partnerStream,
   partnerTag,
-} from '../../../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
-import type { Principal } from '../../auth/roles.js';
+} from '@customer-workspace/customers';
+import { CommandHandler } from '@customer-workspace/event-store';
+import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 import type { CreatedTagView } from '../tag.view.js';
 

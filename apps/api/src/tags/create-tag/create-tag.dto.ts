@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, ValidateBy } from 'class-validator';
-import { MAX_TAG_NAME_LENGTH } from '../../../../../libs/customers/src/index.js';
+import { MAX_TAG_NAME_LENGTH } from '@customer-workspace/customers';
 
 /** Counts as the domain does: characters (code points, NFC) after trimming. */
 const isTagName = (value: unknown): boolean => {

@@ -1,11 +1,7 @@
 import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  type DeleteTag,
-  partnerDecider,
-  partnerStream,
-} from '../../../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
-import type { Principal } from '../../auth/roles.js';
+import { type DeleteTag, partnerDecider, partnerStream } from '@customer-workspace/customers';
+import { CommandHandler } from '@customer-workspace/event-store';
+import type { Principal } from '@customer-workspace/auth';
 import type { CommandPosition } from '../../commands/command-response.js';
 import type { RequestContext } from '../../commands/command-context.js';
 

@@ -3,9 +3,9 @@ import {
   customerDecider,
   customerStream,
   type UnassignCustomerTag,
-} from '../../../../../libs/customers/src/index.js';
-import { CommandHandler } from '../../../../../libs/event-store/src/index.js';
-import type { Principal } from '../../auth/roles.js';
+} from '@customer-workspace/customers';
+import { CommandHandler } from '@customer-workspace/event-store';
+import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 import { CustomerTagsView } from '../customer-tags.view.js';
 import { RETRIES_ON_CONFLICT } from '../customer-tags.retries.js';

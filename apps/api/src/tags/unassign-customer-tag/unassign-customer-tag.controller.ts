@@ -2,7 +2,7 @@ import { Controller, Delete, Param, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
-import type { Principal } from '../../auth/roles.js';
+import type { Principal } from '@customer-workspace/auth';
 import { requestContext } from '../../commands/command-context.js';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../libs/event-store/src/index.js';
+import { AppError } from '@customer-workspace/kernel';
 
 /** No valid bearer token: missing, malformed, wrongly signed, expired or lacking claims. */
 export class Unauthenticated extends AppError {

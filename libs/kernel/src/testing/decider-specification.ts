@@ -1,4 +1,4 @@
-import type { Decider, DomainEvent } from '../command-handling/decider.js';
+import type { Decider, DomainEvent } from '../decider.js';
 
 /**
  * Given/When/Then for pure deciders (STYLE.md rule 7):

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureWritableDirectory } from '../../../../libs/event-store/src/embedded/sqlite-database.js';
-import type { AppConfig } from '../config/app-config.js';
+import { ensureWritableDirectory } from '@customer-workspace/event-store';
+import type { AppConfig } from '@customer-workspace/config';
 
 export const JWT_SECRET_FILE = 'jwt-secret';
 

@@ -1,0 +1,2 @@
+// The settings of the api and the CLI, read from the environment and validated at start-up.
+export * from './app-config.js';

@@ -1,0 +1,2 @@
+export * from './event-factory.js';
+export * from './event-store.contract.js';
