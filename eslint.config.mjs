@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import workspace from './eslint/workspace-boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -29,6 +30,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    // The packages' boundaries (eslint/workspace-boundaries.mjs): a failure fails `npm test`.
+    files: ['**/*.ts', '**/*.cjs'],
+    plugins: { workspace },
+    rules: { 'workspace/boundaries': 'error' },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
