@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { type PartnerCommand, partnerDecider, partnerStream } from '@customer-workspace/customers';
 import {
-  CommandHandler,
+  CommandRunner,
   type CommandContext,
   type EventStore,
 } from '@customer-workspace/event-store';
@@ -32,12 +32,11 @@ export async function recordAsOperator(
   partnerId: string,
   command: PartnerCommand,
 ): Promise<bigint> {
-  const { position } = await new CommandHandler(store).handle(
-    partnerDecider,
-    partnerStream(partnerId),
+  const { position } = await new CommandRunner(store).run({
+    decider: partnerDecider,
+    streamId: partnerStream(partnerId),
     command,
-    cliCommandContext(partnerId),
-    { retriesOnConflict: 5 },
-  );
+    context: cliCommandContext(partnerId),
+  });
   return position;
 }

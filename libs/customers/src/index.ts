@@ -21,6 +21,7 @@ export {
   type ExistingCustomer,
   type Subscription,
   evolveCustomer,
+  existingCustomer,
   initialCustomerState,
 } from './customer/customer.state.js';
 export { isVisibleTo, relationshipsOf, visibleCustomer } from './customer/customer.visibility.js';

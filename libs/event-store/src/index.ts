@@ -3,7 +3,7 @@ export * from './event-store.errors.js';
 export * from './event-store.port.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './embedded/sqlite-event-store.js';
 export type { SynchronousLevel } from './embedded/sqlite-database.js';
-export * from './command-handling/command-handler.js';
+export * from './command-handling/command-runner.js';
 export * from './create-event-store.js';
 export { ScopedEventStore } from './scope/scoped-event-store.js';
 export { StreamScope, InvalidStreamPrefix } from './scope/stream-scope.js';

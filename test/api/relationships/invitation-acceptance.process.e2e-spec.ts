@@ -12,7 +12,7 @@ import {
   invitationDecider,
   invitationStream,
 } from '@customer-workspace/customers';
-import { CommandHandler, EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { CommandRunner, EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
 import { collect } from '@customer-workspace/event-store/testing';
 import { bearer, openTestStore, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import {
@@ -42,13 +42,13 @@ async function acceptWithoutConsequences(
     },
   };
   try {
-    await new CommandHandler(store).handle(
-      invitationDecider,
-      invitationStream(invitationId),
+    await new CommandRunner(store).run({
+      decider: invitationDecider,
+      streamId: invitationStream(invitationId),
       command,
-      directContext('wingtip', customerId),
-      { eventId: () => eventId },
-    );
+      context: directContext('wingtip', customerId),
+      eventId: () => eventId,
+    });
   } finally {
     await store.close();
   }

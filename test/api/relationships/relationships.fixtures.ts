@@ -5,7 +5,7 @@ import {
   invitationStream,
   type RequestResellerRelationship,
 } from '@customer-workspace/customers';
-import { CommandHandler, type CommandContext } from '@customer-workspace/event-store';
+import { CommandRunner, type CommandContext } from '@customer-workspace/event-store';
 import type { TestApi } from '../../fixtures/api-app.js';
 
 export type Http = ReturnType<typeof request>;
@@ -86,8 +86,11 @@ export async function expiredInvitation(
       expiresAt: new Date(Date.now() - DAY_MS).toISOString(),
     },
   };
-  await api.app
-    .get(CommandHandler)
-    .handle(invitationDecider, invitationStream(id), command, directContext(partnerId));
+  await api.app.get(CommandRunner).run({
+    decider: invitationDecider,
+    streamId: invitationStream(id),
+    command,
+    context: directContext(partnerId),
+  });
   return { id, token };
 }

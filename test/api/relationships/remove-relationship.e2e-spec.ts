@@ -6,7 +6,7 @@ import {
   customerStream,
   type SuspendSubscription,
 } from '@customer-workspace/customers';
-import { CommandHandler, EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { CommandRunner, EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
 import { collect } from '@customer-workspace/event-store/testing';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import { newCustomerBody } from '../../fixtures/customers.js';
@@ -78,14 +78,12 @@ describe('relationships: removal (HTTP)', () => {
         ...extra,
       },
     };
-    return api.app
-      .get(CommandHandler)
-      .handle(
-        customerDecider,
-        customerStream(customerId),
-        command,
-        directContext(partnerId, customerId),
-      );
+    return api.app.get(CommandRunner).run({
+      decider: customerDecider,
+      streamId: customerStream(customerId),
+      command,
+      context: directContext(partnerId, customerId),
+    });
   }
 
   it('removes the caller’s relationship with an attestation; the customer leaves its view', async () => {
@@ -163,9 +161,12 @@ describe('relationships: removal (HTTP)', () => {
       type: 'SuspendSubscription',
       data: { customerId: id, partnerId: 'contoso', subscriptionId },
     };
-    await api.app
-      .get(CommandHandler)
-      .handle(customerDecider, customerStream(id), suspend, directContext('contoso', id));
+    await api.app.get(CommandRunner).run({
+      decider: customerDecider,
+      streamId: customerStream(id),
+      command: suspend,
+      context: directContext('contoso', id),
+    });
     await remove(id, 'direct-reseller').expect(409);
     await http.get(`/v1/customers/${id}`).set('Authorization', contoso).expect(200);
   });

@@ -5,7 +5,7 @@ import {
   customerDecider,
   customerStream,
 } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import type { TestApi } from '../../fixtures/api-app.js';
 
 type Http = ReturnType<typeof request>;
@@ -59,12 +59,17 @@ export async function shareCustomerWith(
       },
     },
   };
-  await api.app.get(CommandHandler).handle(customerDecider, customerStream(customerId), command, {
-    correlationId: invitationId,
-    causationId: invitationId,
-    actor: { userId: 'customer', upn: 'admin@contoso.onmicrosoft.com', role: 'customer' },
-    partnerId,
-    customerId,
-    occurredAt: new Date().toISOString(),
+  await api.app.get(CommandRunner).run({
+    decider: customerDecider,
+    streamId: customerStream(customerId),
+    command,
+    context: {
+      correlationId: invitationId,
+      causationId: invitationId,
+      actor: { userId: 'customer', upn: 'admin@contoso.onmicrosoft.com', role: 'customer' },
+      partnerId,
+      customerId,
+      occurredAt: new Date().toISOString(),
+    },
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandContext, HandleOptions } from '@customer-workspace/event-store';
+import type { CommandContext, EventIdSource } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import { deterministicUuid } from '../idempotency/fingerprint.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.interceptor.js';
@@ -8,7 +8,7 @@ import type { IdempotentRequest } from '../idempotency/idempotency.interceptor.j
 export interface RequestContext {
   readonly context: CommandContext;
   /** Present with an `Idempotency-Key`: a retry gets the same event ids, so nothing is stored twice. */
-  readonly eventId?: HandleOptions['eventId'];
+  readonly eventId?: EventIdSource;
   /**
    * A new id for what the command creates (customer, tag, partner): random, or with an
    * `Idempotency-Key` derived from it, so a retry names the same thing and finds it done.

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CommandHandler, EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { CommandRunner, EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
 import { MetricsService } from '../observability/metrics.service.js';
 
 /** The generic command handler (load → evolve → decide → append), counted in `/metrics`. */
@@ -9,12 +9,12 @@ import { MetricsService } from '../observability/metrics.service.js';
   imports: [CqrsModule.forRoot()],
   providers: [
     {
-      provide: CommandHandler,
+      provide: CommandRunner,
       inject: [EVENT_STORE, MetricsService],
       useFactory: (store: EventStore, metrics: MetricsService) =>
-        new CommandHandler(store, (command, outcome) => metrics.commands.inc({ command, outcome })),
+        new CommandRunner(store, (command, outcome) => metrics.commands.inc({ command, outcome })),
     },
   ],
-  exports: [CommandHandler, CqrsModule],
+  exports: [CommandRunner, CqrsModule],
 })
 export class CommandsModule {}

@@ -7,7 +7,7 @@ import {
   type ResellerRelationshipAccepted,
 } from '@customer-workspace/customers';
 import {
-  CommandHandler,
+  CommandRunner,
   type CommandContext,
   type EventMetadata,
 } from '@customer-workspace/event-store';
@@ -26,9 +26,6 @@ export interface AppliedConsequences {
   readonly position: bigint;
 }
 
-/** Another writer may append to the shared customer stream meanwhile: deciding again is safe. */
-const RETRIES_ON_CONFLICT = 5;
-
 /**
  * Establishes the relationships of an accepted invitation on the customer's stream. Event ids
  * derive from the accepted event's id: the command handler answers a run whose events are
@@ -38,7 +35,7 @@ const RETRIES_ON_CONFLICT = 5;
  */
 @Injectable()
 export class AcceptanceConsequences {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async apply(accepted: AcceptedInvitationEvent): Promise<AppliedConsequences> {
     const stream = customerStream(accepted.data.customerId);
@@ -46,9 +43,12 @@ export class AcceptanceConsequences {
       type: 'ApplyAcceptedInvitation',
       data: { acceptance: accepted.data },
     };
-    return this.commands.handle(customerDecider, stream, command, contextOf(accepted), {
+    return this.runner.run({
+      decider: customerDecider,
+      streamId: stream,
+      command,
+      context: contextOf(accepted),
       eventId: (index) => deterministicUuid(`${accepted.eventId}/${index}`),
-      retriesOnConflict: RETRIES_ON_CONFLICT,
     });
   }
 }

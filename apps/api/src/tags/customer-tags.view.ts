@@ -14,12 +14,11 @@ export class CustomerTagsView {
   })
   readonly position!: string;
 
-  static of(customer: ExistingCustomer, partnerId: string, position: bigint): CustomerTagsView {
+  static of(customer: ExistingCustomer, partnerId: string): Omit<CustomerTagsView, 'position'> {
     const tags = customer.tags.get(partnerId) ?? new Map<string, string>();
     return {
       customerId: customer.customerId,
       tags: [...tags].map(([id, name]) => ({ id, name })),
-      position: position.toString(),
     };
   }
 }

@@ -166,3 +166,12 @@ function withTag(
   const tags = new Map(customer.tags).set(partnerId, partnerTags);
   return { ...customer, tags };
 }
+
+/**
+ * The customer a command just created or changed. A command that succeeded leaves one, so its
+ * absence is a broken invariant (named after the command), not a case to handle.
+ */
+export function existingCustomer(state: CustomerState, after: string): ExistingCustomer {
+  if (state.status !== 'existing') throw new Error(`${after} left no customer`);
+  return state.customer;
+}

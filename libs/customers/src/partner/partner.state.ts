@@ -70,3 +70,9 @@ export function indirectProviderReference(
   if (state.status !== 'registered') return undefined;
   return { id: state.partner.partnerId, programs: state.partner.programs };
 }
+
+/** The partner a command just registered or changed (its absence is a broken invariant). */
+export function registeredPartner(state: PartnerState, after: string): RegisteredPartner {
+  if (state.status !== 'registered') throw new Error(`${after} left the partner unregistered`);
+  return state.partner;
+}

@@ -1,4 +1,4 @@
-import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   type ActivityLogExportFormat,
   type ActivityLogFilters,
@@ -6,7 +6,7 @@ import {
   partnerStream,
   type RecordActivityLogExport,
 } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 
@@ -20,15 +20,12 @@ export class RecordActivityLogExportCommand {
   ) {}
 }
 
-/** The record only appends; losing a race on the partner stream is safe to retry. */
-const RETRIES_ON_CONFLICT = 5;
-
-@HandlesCommand(RecordActivityLogExportCommand)
+@CommandHandler(RecordActivityLogExportCommand)
 export class RecordActivityLogExportHandler implements ICommandHandler<
   RecordActivityLogExportCommand,
   bigint
 > {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   /** Returns the global position of the `ActivityLogExported` event. */
   async execute({
@@ -41,13 +38,8 @@ export class RecordActivityLogExportHandler implements ICommandHandler<
       type: 'RecordActivityLogExport',
       data: { partnerId: caller.partnerId, filters, format },
     };
-    const result = await this.commands.handle(
-      partnerDecider,
-      partnerStream(caller.partnerId),
-      command,
-      request.context,
-      { ...request, retriesOnConflict: RETRIES_ON_CONFLICT },
-    );
-    return result.position;
+    const streamId = partnerStream(caller.partnerId);
+    return (await this.runner.run({ decider: partnerDecider, streamId, command, ...request }))
+      .position;
   }
 }

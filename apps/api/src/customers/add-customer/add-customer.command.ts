@@ -1,6 +1,11 @@
-import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
-import { type AddCustomer, customerDecider, customerStream } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  type AddCustomer,
+  customerDecider,
+  customerStream,
+  existingCustomer,
+} from '@customer-workspace/customers';
+import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 import { billingProfileEtag, CustomerView } from '../customer.view.js';
@@ -19,9 +24,9 @@ export interface AddCustomerResult {
   readonly etag: string;
 }
 
-@HandlesCommand(AddCustomerCommand)
+@CommandHandler(AddCustomerCommand)
 export class AddCustomerHandler implements ICommandHandler<AddCustomerCommand, AddCustomerResult> {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ body, caller, request }: AddCustomerCommand): Promise<AddCustomerResult> {
     const customerId = request.newId('customer');
@@ -35,21 +40,17 @@ export class AddCustomerHandler implements ICommandHandler<AddCustomerCommand, A
       },
     };
     const context = { ...request.context, customerId };
-    const result = await this.commands.handle(
-      customerDecider,
-      customerStream(customerId),
-      command,
-      context,
-      request,
-    );
-    if (result.state.status !== 'existing') throw new Error('AddCustomer left no customer');
-    const customer = result.state.customer;
-    return {
-      view: {
-        ...CustomerView.of(customer, caller.partnerId),
-        position: result.position.toString(),
+    const streamId = customerStream(customerId);
+    const { etag, ...view } = await this.runner.answer(
+      { decider: customerDecider, streamId, command, ...request, context },
+      ({ state }) => {
+        const customer = existingCustomer(state, command.type);
+        return {
+          ...CustomerView.of(customer, caller.partnerId),
+          etag: billingProfileEtag(customer),
+        };
       },
-      etag: billingProfileEtag(customer),
-    };
+    );
+    return { view, etag };
   }
 }

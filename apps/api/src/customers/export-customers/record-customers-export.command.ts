@@ -1,11 +1,11 @@
-import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   partnerDecider,
   partnerStream,
   type RecordCustomersExport,
 } from '@customer-workspace/customers';
 import type { ExportLanguage } from '@customer-workspace/read-models';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 
@@ -18,15 +18,12 @@ export class RecordCustomersExportCommand {
   ) {}
 }
 
-/** The record only appends; losing a race on the partner stream is safe to retry. */
-const RETRIES_ON_CONFLICT = 5;
-
-@HandlesCommand(RecordCustomersExportCommand)
+@CommandHandler(RecordCustomersExportCommand)
 export class RecordCustomersExportHandler implements ICommandHandler<
   RecordCustomersExportCommand,
   bigint
 > {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   /** Returns the global position of the `CustomersExported` event. */
   async execute({ lang, caller, request }: RecordCustomersExportCommand): Promise<bigint> {
@@ -34,13 +31,8 @@ export class RecordCustomersExportHandler implements ICommandHandler<
       type: 'RecordCustomersExport',
       data: { partnerId: caller.partnerId, lang },
     };
-    const result = await this.commands.handle(
-      partnerDecider,
-      partnerStream(caller.partnerId),
-      command,
-      request.context,
-      { ...request, retriesOnConflict: RETRIES_ON_CONFLICT },
-    );
-    return result.position;
+    const streamId = partnerStream(caller.partnerId);
+    return (await this.runner.run({ decider: partnerDecider, streamId, command, ...request }))
+      .position;
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { customerDecider, customerStream, visibleCustomer } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
@@ -16,7 +16,7 @@ import { billingProfileEtag, CustomerView } from '../customer.view.js';
 @ApiBearerAuth()
 @Controller('v1/customers')
 export class GetCustomerController {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   @Get(':id')
   @Roles(...PARTNER_ROLES)
@@ -30,7 +30,7 @@ export class GetCustomerController {
     @Caller() caller: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CustomerView> {
-    const { state } = await this.commands.load(customerDecider, customerStream(id));
+    const { state } = await this.runner.load(customerDecider, customerStream(id));
     const customer = visibleCustomer(state, { customerId: id, partnerId: caller.partnerId });
     void reply.header('ETag', billingProfileEtag(customer));
     return CustomerView.of(customer, caller.partnerId);

@@ -1,10 +1,11 @@
-import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   customerDecider,
   customerStream,
   type UpdateBillingProfile,
+  existingCustomer,
 } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 import type { BillingProfileDto } from '../customer-profile.dto.js';
@@ -25,18 +26,12 @@ export interface UpdateBillingProfileResult {
   readonly etag: string;
 }
 
-/**
- * The version check is in the decider (a stale ETag is refused, never merged), so a race with
- * another partner's unrelated change to the same customer stream is safe to retry.
- */
-const RETRIES_ON_CONFLICT = 5;
-
-@HandlesCommand(UpdateBillingProfileCommand)
+@CommandHandler(UpdateBillingProfileCommand)
 export class UpdateBillingProfileHandler implements ICommandHandler<
   UpdateBillingProfileCommand,
   UpdateBillingProfileResult
 > {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({
     customerId,
@@ -50,25 +45,17 @@ export class UpdateBillingProfileHandler implements ICommandHandler<
       data: { customerId, partnerId: caller.partnerId, billingProfile: body, expectedVersion },
     };
     const context = { ...request.context, customerId };
-    const result = await this.commands.handle(
-      customerDecider,
-      customerStream(customerId),
-      command,
-      context,
-      {
-        ...request,
-        retriesOnConflict: RETRIES_ON_CONFLICT,
+    const streamId = customerStream(customerId);
+    const { etag, ...view } = await this.runner.answer(
+      { decider: customerDecider, streamId, command, ...request, context },
+      ({ state }) => {
+        const customer = existingCustomer(state, command.type);
+        return {
+          ...CustomerView.of(customer, caller.partnerId),
+          etag: billingProfileEtag(customer),
+        };
       },
     );
-    if (result.state.status !== 'existing')
-      throw new Error('UpdateBillingProfile left no customer');
-    const customer = result.state.customer;
-    return {
-      view: {
-        ...CustomerView.of(customer, caller.partnerId),
-        position: result.position.toString(),
-      },
-      etag: billingProfileEtag(customer),
-    };
+    return { view, etag };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PartnerNotFound, partnerDecider, partnerStream } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
@@ -11,7 +11,7 @@ import { PartnerView } from '../partner.view.js';
 @ApiBearerAuth()
 @Controller('v1/partners')
 export class GetMyPartnerController {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   @Get('me')
   @Roles(...PARTNER_ROLES)
@@ -19,7 +19,7 @@ export class GetMyPartnerController {
   @ApiOkResponse({ type: PartnerView })
   @ApiProblems(401, 403, 404)
   async me(@Caller() caller: Principal): Promise<PartnerView> {
-    const { state } = await this.commands.load(partnerDecider, partnerStream(caller.partnerId));
+    const { state } = await this.runner.load(partnerDecider, partnerStream(caller.partnerId));
     if (state.status !== 'registered') throw new PartnerNotFound(caller.partnerId);
     return PartnerView.of(state.partner);
   }

@@ -1,11 +1,12 @@
-import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   indirectProviderReference,
   partnerDecider,
   partnerStream,
   type RegisterPartner,
+  registeredPartner,
 } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import type { RequestContext } from '../../commands/command-context.js';
 import { PartnerView } from '../partner.view.js';
 import type { RegisterPartnerDto } from './register-partner.dto.js';
@@ -19,18 +20,18 @@ export class RegisterPartnerCommand {
 
 export type RegisterPartnerResult = PartnerView & { position: string };
 
-@HandlesCommand(RegisterPartnerCommand)
+@CommandHandler(RegisterPartnerCommand)
 export class RegisterPartnerHandler implements ICommandHandler<
   RegisterPartnerCommand,
   RegisterPartnerResult
 > {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ body, request }: RegisterPartnerCommand): Promise<RegisterPartnerResult> {
     const partnerId = body.id ?? request.newId('partner');
     const provider = body.indirectProviderId
       ? indirectProviderReference(
-          (await this.commands.load(partnerDecider, partnerStream(body.indirectProviderId))).state,
+          (await this.runner.load(partnerDecider, partnerStream(body.indirectProviderId))).state,
         )
       : undefined;
     const command: RegisterPartner = {
@@ -47,15 +48,10 @@ export class RegisterPartnerHandler implements ICommandHandler<
       },
     };
     const context = { ...request.context, partnerId };
-    const result = await this.commands.handle(
-      partnerDecider,
-      partnerStream(partnerId),
-      command,
-      context,
-      request,
+    const streamId = partnerStream(partnerId);
+    return this.runner.answer(
+      { decider: partnerDecider, streamId, command, ...request, context },
+      ({ state }) => PartnerView.of(registeredPartner(state, command.type)),
     );
-    if (result.state.status !== 'registered')
-      throw new Error('RegisterPartner left the partner unregistered');
-    return { ...PartnerView.of(result.state.partner), position: result.position.toString() };
   }
 }

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Inject } from '@nestjs/common';
-import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   type AcceptInvitation,
   invitationDecider,
   type InvitationState,
   invitationStream,
-  type ResellerRelationshipAccepted,
 } from '@customer-workspace/customers';
-import {
-  CommandHandler,
-  type CommandContext,
-  EVENT_STORE,
-  type EventStore,
-} from '@customer-workspace/event-store';
+import { type CommandContext, CommandRunner } from '@customer-workspace/event-store';
 import { canonicalJson, deterministicUuid } from '../../idempotency/fingerprint.js';
 import {
   AcceptanceConsequences,
@@ -37,15 +30,14 @@ export class AcceptInvitationCommand {
  * first, then its consequences on the customer stream (also applied, should this process stop
  * in between, by the invitation-acceptance process manager).
  */
-@HandlesCommand(AcceptInvitationCommand)
+@CommandHandler(AcceptInvitationCommand)
 export class AcceptInvitationHandler implements ICommandHandler<
   AcceptInvitationCommand,
   AcceptanceView
 > {
   constructor(
-    private readonly commands: CommandHandler,
+    private readonly runner: CommandRunner,
     private readonly consequences: AcceptanceConsequences,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({
@@ -56,30 +48,26 @@ export class AcceptInvitationHandler implements ICommandHandler<
   }: AcceptInvitationCommand): Promise<AcceptanceView> {
     const stream = invitationStream(invitationId);
     const command = acceptCommand(invitationId, body, now);
-    const { state } = await this.commands.load(invitationDecider, stream);
+    const { state } = await this.runner.load(invitationDecider, stream);
     const context = acceptanceContext(command, state, correlationId);
     const eventId = acceptanceEventId(command);
-    const result = await this.commands.handle(invitationDecider, stream, command, context, {
+    const result = await this.runner.run({
+      decider: invitationDecider,
+      streamId: stream,
+      command,
+      context,
       eventId: () => eventId,
+      // A different acceptance that raced this one is decided once more and finds the token used.
       retriesOnConflict: 1,
     });
-    const appended = result.events[0] as ResellerRelationshipAccepted | undefined;
-    const accepted: AcceptedInvitationEvent = appended
-      ? { eventId, data: appended.data, metadata: context }
-      : await this.stored(stream, eventId);
+    // A retried acceptance is answered from the event (and metadata) its first attempt stored.
+    const [stored] = result.replayed?.events ?? result.events;
+    if (stored?.type !== 'ResellerRelationshipAccepted')
+      throw new Error(`Acceptance ${eventId} stored no ResellerRelationshipAccepted`);
+    const metadata = result.replayed?.metadata ?? context;
+    const accepted: AcceptedInvitationEvent = { eventId, data: stored.data, metadata };
     const applied = await this.consequences.apply(accepted);
     return AcceptanceView.of(accepted.data, applied.state, applied.position);
-  }
-
-  /** The acceptance a retried request stored at its first attempt. */
-  private async stored(stream: string, eventId: string): Promise<AcceptedInvitationEvent> {
-    for await (const event of this.store.readStream(stream)) {
-      if (event.eventId === eventId) {
-        const data = event.data as ResellerRelationshipAccepted['data'];
-        return { eventId, data, metadata: event.metadata };
-      }
-    }
-    throw new Error(`Acceptance ${eventId} is not in ${stream}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { ConfigService } from '@nestjs/config';
-import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   customerDecider,
   customerStream,
@@ -13,7 +13,7 @@ import {
   type RegisteredPartner,
   type RequestResellerRelationship,
 } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 import type { AppConfig } from '@customer-workspace/config';
@@ -39,13 +39,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Requests a reseller relationship: fills in what the decider needs from the partner's and the
  * customer's streams, keeps only the token's hash in the event, writes the email draft.
  */
-@HandlesCommand(InviteResellerCommand)
+@CommandHandler(InviteResellerCommand)
 export class InviteResellerHandler implements ICommandHandler<
   InviteResellerCommand,
   InvitationDraftView
 > {
   constructor(
-    private readonly commands: CommandHandler,
+    private readonly runner: CommandRunner,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -59,17 +59,24 @@ export class InviteResellerHandler implements ICommandHandler<
     const invitationId = request.newId('invitation');
     const secret = newInvitationSecret();
     const command = await this.command(body, partner, invitationId, secret.tokenHash, request);
-    const result = await this.commands.handle(
-      invitationDecider,
-      invitationStream(invitationId),
-      command,
-      request.context,
-      request,
-    );
-    if (result.events.length === 0) throw new InvitationSecretLost(invitationId);
+    const streamId = invitationStream(invitationId);
     const base = this.config.get('PUBLIC_BASE_URL', { infer: true }) ?? requestOrigin;
-    const url = acceptanceUrl(base, invitationId, secret.token);
-    const { language, includeDelegatedAdmin, expiresAt } = command.data;
+    return this.runner.answer(
+      { decider: invitationDecider, streamId, command, ...request },
+      ({ replayed }) => {
+        // Only the token's hash was stored: a retry cannot be answered with the first URL.
+        if (replayed) throw new InvitationSecretLost(invitationId);
+        return this.draft(command, partner, acceptanceUrl(base, invitationId, secret.token));
+      },
+    );
+  }
+
+  private draft(
+    command: RequestResellerRelationship,
+    partner: RegisteredPartner,
+    url: string,
+  ): Omit<InvitationDraftView, 'position'> {
+    const { invitationId, language, includeDelegatedAdmin, expiresAt } = command.data;
     return {
       id: invitationId,
       url,
@@ -81,7 +88,6 @@ export class InviteResellerHandler implements ICommandHandler<
         expiresAt,
       }),
       expiresAt,
-      position: result.position.toString(),
     };
   }
 
@@ -116,13 +122,13 @@ export class InviteResellerHandler implements ICommandHandler<
   }
 
   private async partner(partnerId: string): Promise<RegisteredPartner> {
-    const { state } = await this.commands.load(partnerDecider, partnerStream(partnerId));
+    const { state } = await this.runner.load(partnerDecider, partnerStream(partnerId));
     if (state.status !== 'registered') throw new PartnerNotFound(partnerId);
     return state.partner;
   }
 
   private async sees(partnerId: string, customerId: string): Promise<boolean> {
-    const { state } = await this.commands.load(customerDecider, customerStream(customerId));
+    const { state } = await this.runner.load(customerDecider, customerStream(customerId));
     return isVisibleTo(state, partnerId);
   }
 }

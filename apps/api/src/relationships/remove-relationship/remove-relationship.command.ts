@@ -1,11 +1,11 @@
-import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   customerDecider,
   customerStream,
   type Relationship,
   type RemoveRelationship,
 } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 import type { CommandPosition } from '../../commands/command-response.js';
@@ -21,19 +21,13 @@ export class RemoveRelationshipCommand {
   ) {}
 }
 
-/**
- * Every rule (own relationship, attestation, no live subscriptions) is checked by the decider
- * on the current state, so a conflict with another partner's write is safe to retry.
- */
-const RETRIES_ON_CONFLICT = 5;
-
 /** Ends one of the caller's relationships with the customer (and its DAP); GDAP is untouched. */
-@HandlesCommand(RemoveRelationshipCommand)
+@CommandHandler(RemoveRelationshipCommand)
 export class RemoveRelationshipHandler implements ICommandHandler<
   RemoveRelationshipCommand,
   CommandPosition
 > {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute(removal: RemoveRelationshipCommand): Promise<CommandPosition> {
     const { customerId, relationship, attestation, caller, request } = removal;
@@ -41,13 +35,10 @@ export class RemoveRelationshipHandler implements ICommandHandler<
       type: 'RemoveRelationship',
       data: { customerId, partnerId: caller.partnerId, relationship, attestation },
     };
-    const result = await this.commands.handle(
-      customerDecider,
-      customerStream(customerId),
-      command,
-      request.context,
-      { ...request, retriesOnConflict: RETRIES_ON_CONFLICT },
+    const streamId = customerStream(customerId);
+    return this.runner.answer(
+      { decider: customerDecider, streamId, command, ...request },
+      () => ({}),
     );
-    return { position: result.position.toString() };
   }
 }

@@ -1,10 +1,10 @@
-import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   invitationDecider,
   invitationStream,
   type RevokeInvitation,
 } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 import type { CommandPosition } from '../../commands/command-response.js';
@@ -18,12 +18,12 @@ export class RevokeInvitationCommand {
 }
 
 /** Withdraws a pending invitation of the caller's; another partner's answers not-found. */
-@HandlesCommand(RevokeInvitationCommand)
+@CommandHandler(RevokeInvitationCommand)
 export class RevokeInvitationHandler implements ICommandHandler<
   RevokeInvitationCommand,
   CommandPosition
 > {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({
     invitationId,
@@ -34,13 +34,10 @@ export class RevokeInvitationHandler implements ICommandHandler<
       type: 'RevokeInvitation',
       data: { invitationId, partnerId: caller.partnerId },
     };
-    const result = await this.commands.handle(
-      invitationDecider,
-      invitationStream(invitationId),
-      command,
-      request.context,
-      request,
+    const streamId = invitationStream(invitationId);
+    return this.runner.answer(
+      { decider: invitationDecider, streamId, command, ...request },
+      () => ({}),
     );
-    return { position: result.position.toString() };
   }
 }

@@ -1,11 +1,11 @@
-import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   type CreateTag,
   partnerDecider,
   partnerStream,
   partnerTag,
 } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../commands/command-context.js';
 import type { CreatedTagView } from '../tag.view.js';
@@ -19,16 +19,10 @@ export class CreateTagCommand {
   ) {}
 }
 
-/**
- * The decider re-checks the name and id against the catalog it loads, so losing a race with
- * another write to the partner stream (another tag, an export) is safe to retry.
- */
-const RETRIES_ON_CONFLICT = 5;
-
 /** Appends TagCreated with a generated tag id to the caller’s partner stream. */
-@HandlesCommand(CreateTagCommand)
+@CommandHandler(CreateTagCommand)
 export class CreateTagHandler implements ICommandHandler<CreateTagCommand, CreatedTagView> {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ name, caller, request }: CreateTagCommand): Promise<CreatedTagView> {
     const tagId = request.newId('tag');
@@ -36,15 +30,14 @@ export class CreateTagHandler implements ICommandHandler<CreateTagCommand, Creat
       type: 'CreateTag',
       data: { partnerId: caller.partnerId, tagId, name },
     };
-    const result = await this.commands.handle(
-      partnerDecider,
-      partnerStream(caller.partnerId),
-      command,
-      request.context,
-      { ...request, retriesOnConflict: RETRIES_ON_CONFLICT },
+    const streamId = partnerStream(caller.partnerId);
+    return this.runner.answer(
+      { decider: partnerDecider, streamId, command, ...request },
+      ({ state }) => {
+        const tag = partnerTag(state, tagId);
+        if (tag === undefined) throw new Error('CreateTag left no tag');
+        return { id: tag.tagId, name: tag.name };
+      },
     );
-    const tag = partnerTag(result.state, tagId);
-    if (tag === undefined) throw new Error('CreateTag left no tag');
-    return { id: tag.tagId, name: tag.name, position: result.position.toString() };
   }
 }

@@ -1,6 +1,6 @@
-import { CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type DeleteTag, partnerDecider, partnerStream } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import type { CommandPosition } from '../../commands/command-response.js';
 import type { RequestContext } from '../../commands/command-context.js';
@@ -14,23 +14,17 @@ export class DeleteTagCommand {
   ) {}
 }
 
-/** The decider re-checks that the tag is still in the catalog, so a conflict is safe to retry. */
-const RETRIES_ON_CONFLICT = 5;
-
 /** Appends TagDeleted to the caller’s partner stream; an unknown tag is 404. */
-@HandlesCommand(DeleteTagCommand)
+@CommandHandler(DeleteTagCommand)
 export class DeleteTagHandler implements ICommandHandler<DeleteTagCommand, CommandPosition> {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async execute({ tagId, caller, request }: DeleteTagCommand): Promise<CommandPosition> {
     const command: DeleteTag = { type: 'DeleteTag', data: { partnerId: caller.partnerId, tagId } };
-    const result = await this.commands.handle(
-      partnerDecider,
-      partnerStream(caller.partnerId),
-      command,
-      request.context,
-      { ...request, retriesOnConflict: RETRIES_ON_CONFLICT },
+    const streamId = partnerStream(caller.partnerId);
+    return this.runner.answer(
+      { decider: partnerDecider, streamId, command, ...request },
+      () => ({}),
     );
-    return { position: result.position.toString() };
   }
 }

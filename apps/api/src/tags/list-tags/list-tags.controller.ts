@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PartnerNotFound, partnerDecider, partnerStream } from '@customer-workspace/customers';
-import { CommandHandler } from '@customer-workspace/event-store';
+import { CommandRunner } from '@customer-workspace/event-store';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import type { Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
@@ -15,7 +15,7 @@ import { byName, TagListView } from '../tag.view.js';
 @ApiBearerAuth()
 @Controller('v1/tags')
 export class ListTagsController {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   @Get()
   @Roles('admin-agent')
@@ -23,7 +23,7 @@ export class ListTagsController {
   @ApiOkResponse({ type: TagListView, description: 'The whole catalog in one page' })
   @ApiProblems(401, 403, 404)
   async list(@Caller() caller: Principal): Promise<TagListView> {
-    const { state } = await this.commands.load(partnerDecider, partnerStream(caller.partnerId));
+    const { state } = await this.runner.load(partnerDecider, partnerStream(caller.partnerId));
     if (state.status !== 'registered') throw new PartnerNotFound(caller.partnerId);
     const items = [...state.partner.tags].map(([id, name]) => ({ id, name })).sort(byName);
     return { items, nextCursor: null, total: items.length };

@@ -7,7 +7,12 @@ import { WrongExpectedVersion } from '../event-store.errors.js';
 import type { EventStore } from '../event-store.port.js';
 import { collect } from '../testing/event-factory.js';
 import { deciderSpecification } from '@customer-workspace/kernel/testing';
-import { CommandHandler, type CommandContext, type CommandOutcome } from './command-handler.js';
+import {
+  type CommandContext,
+  type CommandOutcome,
+  type CommandRequest,
+  CommandRunner,
+} from './command-runner.js';
 import type { Decider } from '@customer-workspace/kernel';
 
 // A tiny sample domain: a tally that can be incremented until it is closed.
@@ -53,6 +58,18 @@ const context: CommandContext = {
   occurredAt: '2026-11-21T10:00:00.000Z',
 };
 
+/** `runner.run` with the request spelled out positionally, as most cases here read best. */
+function handle(
+  runner: CommandRunner,
+  decider: typeof tally,
+  streamId: string,
+  command: TallyCommand,
+  commandContext: CommandContext,
+  options: Partial<CommandRequest<TallyCommand, TallyEvent, TallyState>> = {},
+) {
+  return runner.run({ decider, streamId, command, context: commandContext, ...options });
+}
+
 describe('the sample decider (given/when/then)', () => {
   const spec = deciderSpecification(tally);
   it('increments an open tally', () => {
@@ -69,16 +86,16 @@ describe('the sample decider (given/when/then)', () => {
   });
 });
 
-describe('CommandHandler', () => {
+describe('CommandRunner', () => {
   let dir: string;
   let store: EventStore;
   let outcomes: [string, CommandOutcome][];
-  let handler: CommandHandler;
+  let handler: CommandRunner;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'cw-handler-'));
     store = new SqliteEventStore({ dataDir: dir });
     outcomes = [];
-    handler = new CommandHandler(store, (type, outcome) => outcomes.push([type, outcome]));
+    handler = new CommandRunner(store, (type, outcome) => outcomes.push([type, outcome]));
   });
   afterEach(async () => {
     await store.close();
@@ -86,7 +103,7 @@ describe('CommandHandler', () => {
   });
 
   it('appends the decided events with the full metadata and returns their position', async () => {
-    const result = await handler.handle(tally, 'tally-1', { type: 'Increment', by: 3 }, context);
+    const result = await handle(handler, tally, 'tally-1', { type: 'Increment', by: 3 }, context);
     const [stored] = await collect(store.readStream('tally-1'));
     expect(stored).toMatchObject({ type: 'Incremented', data: { by: 3 }, revision: 0n });
     expect(stored!.metadata).toEqual({ ...context, schemaVersion: 1 });
@@ -95,10 +112,10 @@ describe('CommandHandler', () => {
   });
 
   it('folds the stored events into the state the decider sees', async () => {
-    await handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context);
-    await handler.handle(tally, 'tally-1', { type: 'Close' }, context);
+    await handle(handler, tally, 'tally-1', { type: 'Increment', by: 1 }, context);
+    await handle(handler, tally, 'tally-1', { type: 'Close' }, context);
     await expect(
-      handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context),
+      handle(handler, tally, 'tally-1', { type: 'Increment', by: 1 }, context),
     ).rejects.toBeInstanceOf(TallyClosed);
     expect(await collect(store.readStream('tally-1'))).toHaveLength(2);
     expect(outcomes.at(-1)).toEqual(['Increment', 'rejected']);
@@ -107,31 +124,33 @@ describe('CommandHandler', () => {
   it('retries a conflicting command declared safe, losing no update', async () => {
     await Promise.all(
       Array.from({ length: 20 }, () =>
-        handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context, {
+        handle(handler, tally, 'tally-1', { type: 'Increment', by: 1 }, context, {
           retriesOnConflict: 50,
         }),
       ),
     );
-    const final = await handler.handle(tally, 'tally-1', { type: 'Increment', by: 0 }, context);
+    const final = await handle(handler, tally, 'tally-1', { type: 'Increment', by: 0 }, context);
     expect(final.state.total).toBe(20);
     expect(outcomes.filter(([, o]) => o === 'accepted')).toHaveLength(21);
   });
 
   it('runs concurrent commands on one stream one after the other: each decides on the last', async () => {
     const results = await Promise.all(
-      [1, 2, 3].map(() => handler.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context)),
+      [1, 2, 3].map(() => handle(handler, tally, 'tally-1', { type: 'Increment', by: 1 }, context)),
     );
     expect(results.map((result) => result.revision)).toEqual([0n, 1n, 2n]);
     expect(results.map((result) => result.state.total)).toEqual([1, 2, 3]);
     expect(outcomes.map(([, o]) => o)).toEqual(['accepted', 'accepted', 'accepted']);
   });
 
-  it('does not retry a command that is not declared safe: losing to another writer is WrongExpectedVersion', async () => {
+  it('does not retry a command declared unsafe to retry: losing to another writer is WrongExpectedVersion', async () => {
     // Another process (here: a second handler on the same store) races for the same stream.
-    const elsewhere = new CommandHandler(store);
+    const elsewhere = new CommandRunner(store);
     const results = await Promise.allSettled(
       [handler, elsewhere].map((h) =>
-        h.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context),
+        handle(h, tally, 'tally-1', { type: 'Increment', by: 1 }, context, {
+          retriesOnConflict: 0,
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -150,9 +169,9 @@ describe('CommandHandler', () => {
         throw new WrongExpectedVersion(id, 'no_stream', 5n);
       },
     };
-    const conflicted = new CommandHandler(alwaysConflicting);
+    const conflicted = new CommandRunner(alwaysConflicting);
     await expect(
-      conflicted.handle(tally, 'tally-1', { type: 'Increment', by: 1 }, context, {
+      handle(conflicted, tally, 'tally-1', { type: 'Increment', by: 1 }, context, {
         retriesOnConflict: 3,
       }),
     ).rejects.toBeInstanceOf(WrongExpectedVersion);
@@ -161,9 +180,9 @@ describe('CommandHandler', () => {
 
   it('answers a retried command whose events are already stored (same ids) without deciding again', async () => {
     const options = { eventId: (i: number) => `00000000-0000-4000-8000-00000000001${i}` };
-    const first = await handler.handle(tally, 'tally-2', { type: 'Close' }, context, options);
+    const first = await handle(handler, tally, 'tally-2', { type: 'Close' }, context, options);
     // Deciding again would throw TallyClosed; the stored events show the command already happened.
-    const retry = await handler.handle(tally, 'tally-2', { type: 'Close' }, context, options);
+    const retry = await handle(handler, tally, 'tally-2', { type: 'Close' }, context, options);
     expect(retry.position).toBe(first.position);
     expect(retry.state).toEqual({ status: 'closed', total: 0 });
     expect(await collect(store.readStream('tally-2'))).toHaveLength(1);
@@ -171,14 +190,16 @@ describe('CommandHandler', () => {
 
   it('stores nothing twice when a command is handled again with the same event ids', async () => {
     const options = { eventId: (i: number) => `00000000-0000-4000-8000-00000000000${i}` };
-    const first = await handler.handle(
+    const first = await handle(
+      handler,
       tally,
       'tally-1',
       { type: 'Increment', by: 1 },
       context,
       options,
     );
-    const again = await handler.handle(
+    const again = await handle(
+      handler,
       tally,
       'tally-1',
       { type: 'Increment', by: 1 },
@@ -223,30 +244,30 @@ describe('CommandHandler: the cached fold of each stream', () => {
   const increment = (by: number): TallyCommand => ({ type: 'Increment', by });
 
   it('reads only the events after the cached revision, including another process’s append', async () => {
-    const handler = new CommandHandler(readsRecorded(store, reads));
-    await handler.handle(tally, 'tally-1', increment(1), context);
-    await handler.handle(tally, 'tally-1', increment(2), context);
+    const handler = new CommandRunner(readsRecorded(store, reads));
+    await handle(handler, tally, 'tally-1', increment(1), context);
+    await handle(handler, tally, 'tally-1', increment(2), context);
     // Another writer (the CLI) appends to the same stream behind this handler's back.
-    await new CommandHandler(store).handle(tally, 'tally-1', increment(10), context);
-    const result = await handler.handle(tally, 'tally-1', increment(100), context);
+    await handle(new CommandRunner(store), tally, 'tally-1', increment(10), context);
+    const result = await handle(handler, tally, 'tally-1', increment(100), context);
     expect(result).toMatchObject({ state: { total: 113 }, revision: 3n });
     expect(reads).toEqual([undefined, 1n, 2n]);
   });
 
   it('answers a load from the cache with the last event’s position when nothing was appended', async () => {
-    const handler = new CommandHandler(readsRecorded(store, reads));
-    const first = await handler.handle(tally, 'tally-1', increment(1), context);
+    const handler = new CommandRunner(readsRecorded(store, reads));
+    const first = await handle(handler, tally, 'tally-1', increment(1), context);
     const loaded = await handler.load(tally, 'tally-1');
     expect(loaded).toEqual({ state: first.state, revision: 0n, position: first.position });
     expect(reads).toEqual([undefined, 1n]);
   });
 
   it('keeps the fold after losing a race: the retry reads only the winner’s events', async () => {
-    const handler = new CommandHandler(readsRecorded(store, reads));
-    await handler.handle(tally, 'tally-1', increment(1), context);
+    const handler = new CommandRunner(readsRecorded(store, reads));
+    await handle(handler, tally, 'tally-1', increment(1), context);
     await Promise.all(
       [1, 2].map(() =>
-        handler.handle(tally, 'tally-1', increment(1), context, { retriesOnConflict: 1 }),
+        handle(handler, tally, 'tally-1', increment(1), context, { retriesOnConflict: 1 }),
       ),
     );
     const final = await handler.load(tally, 'tally-1');
@@ -257,21 +278,23 @@ describe('CommandHandler: the cached fold of each stream', () => {
   it('forgets a stream whose conflict shows it ending before the cached fold', async () => {
     let conflictAt: bigint | 'no_stream' | undefined;
     const recorded = readsRecorded(store, reads);
-    const handler = new CommandHandler({
+    const handler = new CommandRunner({
       ...recorded,
       append: (id, events, options) =>
         conflictAt === undefined
           ? store.append(id, events, options)
           : Promise.reject(new WrongExpectedVersion(id, options.expectedRevision, conflictAt)),
     });
-    await handler.handle(tally, 'tally-1', increment(1), context);
-    await handler.handle(tally, 'tally-1', increment(1), context);
+    await handle(handler, tally, 'tally-1', increment(1), context);
+    await handle(handler, tally, 'tally-1', increment(1), context);
+    // Each conflict is answered as it comes (no retry), so the reads show what it kept.
+    const once = { retriesOnConflict: 0 };
     conflictAt = 5n;
-    await expect(handler.handle(tally, 'tally-1', increment(1), context)).rejects.toThrow(
+    await expect(handle(handler, tally, 'tally-1', increment(1), context, once)).rejects.toThrow(
       WrongExpectedVersion,
     );
     conflictAt = 0n;
-    await expect(handler.handle(tally, 'tally-1', increment(1), context)).rejects.toThrow(
+    await expect(handle(handler, tally, 'tally-1', increment(1), context, once)).rejects.toThrow(
       WrongExpectedVersion,
     );
     await handler.load(tally, 'tally-1');
@@ -280,11 +303,11 @@ describe('CommandHandler: the cached fold of each stream', () => {
   });
 
   it('keeps at most `cachedStreams` streams, dropping the least recently used', async () => {
-    const handler = new CommandHandler(readsRecorded(store, reads), undefined, {
+    const handler = new CommandRunner(readsRecorded(store, reads), undefined, {
       cachedStreams: 2,
     });
     for (const id of ['tally-1', 'tally-2', 'tally-1', 'tally-3'])
-      await handler.handle(tally, id, increment(1), context);
+      await handle(handler, tally, id, increment(1), context);
     reads.length = 0;
     await handler.load(tally, 'tally-1');
     await handler.load(tally, 'tally-3');
@@ -294,26 +317,26 @@ describe('CommandHandler: the cached fold of each stream', () => {
 
   it('keeps no fold when the store answers with an append elsewhere in the stream', async () => {
     let misplaced = false;
-    const handler = new CommandHandler({
+    const handler = new CommandRunner({
       ...readsRecorded(store, reads),
       append: async (id, events, options) => {
         const appended = await store.append(id, events, options);
         return misplaced ? { ...appended, nextRevision: appended.nextRevision + 1n } : appended;
       },
     });
-    await handler.handle(tally, 'tally-1', increment(1), context);
+    await handle(handler, tally, 'tally-1', increment(1), context);
     misplaced = true;
-    await handler.handle(tally, 'tally-1', increment(2), context);
-    await new CommandHandler(store).handle(tally, 'tally-1', increment(10), context);
+    await handle(handler, tally, 'tally-1', increment(2), context);
+    await handle(new CommandRunner(store), tally, 'tally-1', increment(10), context);
     expect((await handler.load(tally, 'tally-1')).state.total).toBe(13);
   });
 
   it('still recognises a retried command’s stored events (same ids) when its stream is cached', async () => {
-    const handler = new CommandHandler(store);
+    const handler = new CommandRunner(store);
     const options = { eventId: (i: number) => `00000000-0000-4000-8000-00000000002${i}` };
-    const first = await handler.handle(tally, 'tally-1', { type: 'Close' }, context, options);
+    const first = await handle(handler, tally, 'tally-1', { type: 'Close' }, context, options);
     await handler.load(tally, 'tally-1');
-    const retry = await handler.handle(tally, 'tally-1', { type: 'Close' }, context, options);
+    const retry = await handle(handler, tally, 'tally-1', { type: 'Close' }, context, options);
     expect(retry).toMatchObject({ events: [], position: first.position });
   });
 
@@ -330,17 +353,69 @@ describe('CommandHandler: the cached fold of each stream', () => {
         return tally.decide(command, state);
       },
     };
-    const handler = new CommandHandler(readsRecorded(store, reads));
-    await handler.handle(fragile, 'tally-1', increment(1), context);
-    await expect(handler.handle(fragile, 'tally-1', increment(-1), context)).rejects.toThrow(
+    const handler = new CommandRunner(readsRecorded(store, reads));
+    await handle(handler, fragile, 'tally-1', increment(1), context);
+    await expect(handle(handler, fragile, 'tally-1', increment(-1), context)).rejects.toThrow(
       'decide failed',
     );
-    await new CommandHandler(store).handle(tally, 'tally-1', increment(2), context);
+    await handle(new CommandRunner(store), tally, 'tally-1', increment(2), context);
     failEvolve = true;
     await expect(handler.load(fragile, 'tally-1')).rejects.toThrow('evolve failed');
     failEvolve = false;
-    const result = await handler.handle(fragile, 'tally-1', increment(4), context);
+    const result = await handle(handler, fragile, 'tally-1', increment(4), context);
     expect(result).toMatchObject({ state: { total: 7 }, revision: 2n });
     expect(reads).toEqual([undefined, 1n, 1n, 1n]);
+  });
+});
+
+describe('CommandRunner: what every use case shares', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let runner: CommandRunner;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cw-runner-'));
+    store = new SqliteEventStore({ dataDir: dir });
+    runner = new CommandRunner(store);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('decides again after losing a race by default: both racing writers are stored', async () => {
+    const elsewhere = new CommandRunner(store);
+    const results = await Promise.allSettled(
+      [runner, elsewhere].map((r) =>
+        handle(r, tally, 'tally-9', { type: 'Increment', by: 1 }, context),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect((await runner.load(tally, 'tally-9')).state.total).toBe(2);
+  });
+
+  it('answers a retried command with the events and the metadata its first attempt stored', async () => {
+    const eventId = (i: number) => `00000000-0000-4000-8000-00000000009${i}`;
+    const first = await handle(runner, tally, 'tally-9', { type: 'Increment', by: 4 }, context, {
+      eventId,
+    });
+    const later = { ...context, correlationId: 'corr-2', occurredAt: '2026-11-22T08:00:00.000Z' };
+    const retry = await handle(runner, tally, 'tally-9', { type: 'Increment', by: 4 }, later, {
+      eventId,
+    });
+    expect(first.replayed).toBeUndefined();
+    expect(retry).toMatchObject({ events: [], position: first.position });
+    expect(retry.replayed).toEqual({
+      events: [{ type: 'Incremented', data: { by: 4 } }],
+      metadata: { ...context, schemaVersion: 1 },
+    });
+  });
+
+  it('puts the global position into the view it answers, as a decimal string', async () => {
+    const answer = await runner.answer(
+      { decider: tally, streamId: 'tally-9', command: { type: 'Increment', by: 2 }, context },
+      ({ state }) => ({ total: state.total }),
+    );
+    const [stored] = await collect(store.readStream('tally-9'));
+    expect(answer).toEqual({ total: 2, position: stored!.position.toString() });
   });
 });

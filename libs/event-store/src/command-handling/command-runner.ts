@@ -11,26 +11,54 @@ import { type FoldedStream, StreamStateCache } from './stream-state-cache.js';
  */
 export type CommandContext = Omit<EventMetadata, 'schemaVersion'>;
 
-export interface HandleOptions {
-  /** Extra attempts after a `WrongExpectedVersion`; only for commands that are safe to retry. */
+/** The id of each event a command appends, by its index among them. */
+export type EventIdSource = (index: number) => string;
+
+/** One command for one stream: what the runner loads, decides and appends. */
+export interface CommandRequest<TCommand, TEvent extends DomainEvent, TState> {
+  readonly decider: Decider<TCommand, TEvent, TState>;
+  readonly streamId: string;
+  readonly command: TCommand;
+  readonly context: CommandContext;
+  /**
+   * Deterministic event ids (from an `Idempotency-Key`, or derived from a deciding event): a
+   * retry of a command whose events are stored already is recognised and answered as the first.
+   */
+  readonly eventId?: EventIdSource;
+  /**
+   * Extra attempts after a `WrongExpectedVersion` (default 5). Every attempt reads the stream
+   * again and decides again, and the ids are chosen before the first: an attempt after a lost
+   * race is the same command sent a moment later. Set 0 where that is not wanted.
+   */
   readonly retriesOnConflict?: number;
-  /** Deterministic event ids (e.g. derived from a deciding event), so a retry stores nothing twice. */
-  readonly eventId?: (index: number) => string;
   readonly schemaVersion?: number;
 }
 
-export interface HandleResult<TState, TEvent extends DomainEvent> {
+/** Events stored by an earlier attempt of the same command (same event ids). */
+export interface ReplayedCommand<TEvent extends DomainEvent> {
+  readonly events: readonly TEvent[];
+  /** The metadata they were stored with (the first attempt's actor, time, correlation). */
+  readonly metadata: EventMetadata;
+}
+
+export interface CommandResult<TState, TEvent extends DomainEvent> {
   readonly state: TState;
+  /** The events this run appended: none when nothing changed or when it was a replay. */
   readonly events: readonly TEvent[];
   /** The stream's revision after the command (`-1n` when it has no events). */
   readonly revision: bigint;
   /** Global position of the last event appended, or of the stream's last event when none was. */
   readonly position: bigint;
+  /** Present when the command's events were stored already: the first attempt's events. */
+  readonly replayed?: ReplayedCommand<TEvent>;
 }
+
+/** What an HTTP command answers: its view and the global position of its last event. */
+export type CommandAnswer<TView> = TView & { readonly position: string };
 
 export type CommandOutcome = 'accepted' | 'rejected' | 'conflict' | 'failed';
 
-export interface CommandHandlerOptions {
+export interface CommandRunnerOptions {
   /**
    * How many streams keep their folded state between commands (least recently used evicted;
    * 0 turns the cache off). Default 5,000.
@@ -39,6 +67,7 @@ export interface CommandHandlerOptions {
 }
 
 const DEFAULT_CACHED_STREAMS = 5_000;
+const DEFAULT_RETRIES_ON_CONFLICT = 5;
 
 type Evolving<TEvent extends DomainEvent, TState> = Pick<
   Decider<unknown, TEvent, TState>,
@@ -46,16 +75,18 @@ type Evolving<TEvent extends DomainEvent, TState> = Pick<
 >;
 
 /**
- * The one generic command handler (STYLE.md rule 2): load the stream, fold `evolve`, `decide`,
- * append with the expected revision. Commands on one stream run one at a time in this process;
- * an append that conflicts with another writer is retried, with the stream read again, only
- * as often as the caller declares safe.
+ * The one generic command runner: load the stream, fold `evolve`, `decide`, append with the
+ * expected revision. What every use case needs around that is here too, once: commands on one
+ * stream run one at a time in this process; an append that loses a race with another writer
+ * is decided again on the fresh stream (see `CommandRequest.retriesOnConflict`); a command
+ * whose events are stored already (same ids) is answered from them, as its first attempt was;
+ * and `answer` puts the global position into the view an HTTP command returns.
  *
- * Each stream's folded state is kept (bounded, see `CommandHandlerOptions`), so a command
+ * Each stream's folded state is kept (bounded, see `CommandRunnerOptions`), so a command
  * reads and folds only the events appended since, by this process or any other: the cost of
  * a command does not grow with its stream.
  */
-export class CommandHandler {
+export class CommandRunner {
   private readonly cache: StreamStateCache;
   /** Per stream, the end of its queue of commands in this process. */
   private readonly queues = new Map<string, Promise<void>>();
@@ -64,33 +95,42 @@ export class CommandHandler {
     private readonly store: EventStore,
     private readonly onOutcome: (commandType: string, outcome: CommandOutcome) => void = () =>
       undefined,
-    options: CommandHandlerOptions = {},
+    options: CommandRunnerOptions = {},
   ) {
     this.cache = new StreamStateCache(options.cachedStreams ?? DEFAULT_CACHED_STREAMS);
   }
 
-  async handle<TCommand extends { readonly type: string }, TEvent extends DomainEvent, TState>(
-    decider: Decider<TCommand, TEvent, TState>,
-    streamId: string,
-    command: TCommand,
-    context: CommandContext,
-    options: HandleOptions = {},
-  ): Promise<HandleResult<TState, TEvent>> {
-    return this.oneAtATime(streamId, () => this.run(decider, streamId, command, context, options));
+  /** Runs the command; answers its result with the position as a bigint. */
+  run<TCommand extends { readonly type: string }, TEvent extends DomainEvent, TState>(
+    request: CommandRequest<TCommand, TEvent, TState>,
+  ): Promise<CommandResult<TState, TEvent>> {
+    return this.oneAtATime(request.streamId, () => this.withRetries(request));
   }
 
-  private async run<TCommand extends { readonly type: string }, TEvent extends DomainEvent, TState>(
-    decider: Decider<TCommand, TEvent, TState>,
-    streamId: string,
-    command: TCommand,
-    context: CommandContext,
-    options: HandleOptions,
-  ): Promise<HandleResult<TState, TEvent>> {
-    const attempts = 1 + (options.retriesOnConflict ?? 0);
+  /** Runs the command and answers `view` of its result with the position (a decimal string). */
+  async answer<
+    TCommand extends { readonly type: string },
+    TEvent extends DomainEvent,
+    TState,
+    TView,
+  >(
+    request: CommandRequest<TCommand, TEvent, TState>,
+    view: (result: CommandResult<TState, TEvent>) => TView,
+  ): Promise<CommandAnswer<TView>> {
+    const result = await this.run(request);
+    return { ...view(result), position: result.position.toString() };
+  }
+
+  private async withRetries<
+    TCommand extends { readonly type: string },
+    TEvent extends DomainEvent,
+    TState,
+  >(request: CommandRequest<TCommand, TEvent, TState>): Promise<CommandResult<TState, TEvent>> {
+    const attempts = 1 + (request.retriesOnConflict ?? DEFAULT_RETRIES_ON_CONFLICT);
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.attempt(decider, streamId, command, context, options);
-        this.onOutcome(command.type, 'accepted');
+        const result = await this.attempt(request);
+        this.onOutcome(request.command.type, 'accepted');
         return result;
       } catch (error) {
         const conflict = error instanceof WrongExpectedVersion;
@@ -98,7 +138,7 @@ export class CommandHandler {
           await backoff(attempt);
           continue;
         }
-        this.onOutcome(command.type, outcomeOf(error));
+        this.onOutcome(request.command.type, outcomeOf(error));
         throw error;
       }
     }
@@ -128,8 +168,16 @@ export class CommandHandler {
   async load<TEvent extends DomainEvent, TState>(
     decider: Evolving<TEvent, TState>,
     streamId: string,
-    eventId?: HandleOptions['eventId'],
-  ): Promise<{ state: TState; revision: bigint; position: bigint; alreadyApplied?: bigint }> {
+  ): Promise<LoadedStream<TState>> {
+    const { state, revision, position } = await this.fold(decider, streamId);
+    return { state, revision, position };
+  }
+
+  private async fold<TEvent extends DomainEvent, TState>(
+    decider: Evolving<TEvent, TState>,
+    streamId: string,
+    eventId?: EventIdSource,
+  ): Promise<LoadedStream<TState> & { replayed?: ReplayedCommand<TEvent> }> {
     // Recognising a retry's stored events (`eventId`) needs every event's id: no cached start.
     const cached = eventId ? undefined : this.cache.get<TState>(streamId, decider.evolve);
     let { state, revision, position } = cached ?? {
@@ -137,49 +185,45 @@ export class CommandHandler {
       revision: -1n,
       position: 0n,
     };
-    let matched = 0;
-    let alreadyApplied: bigint | undefined;
+    const stored: TEvent[] = [];
+    let replayed: { position: bigint; metadata: EventMetadata } | undefined;
     const tail = cached ? { fromRevision: cached.revision + 1n } : undefined;
     for await (const event of this.store.readStream(streamId, tail)) {
-      state = decider.evolve(state, event as unknown as TEvent);
+      const domainEvent = event as unknown as TEvent;
+      state = decider.evolve(state, domainEvent);
       revision = event.revision;
       position = event.position;
-      if (eventId && event.eventId === eventId(matched)) {
-        matched++;
-        alreadyApplied = event.position;
+      if (eventId && event.eventId === eventId(stored.length)) {
+        stored.push({ type: event.type, data: event.data } as TEvent);
+        replayed = { position: event.position, metadata: event.metadata };
       }
     }
     this.cache.set(streamId, decider.evolve, { state, revision, position });
+    if (!replayed) return { state, revision, position };
+    // The answer of the first attempt: the position of its last event, not the stream's.
     return {
       state,
       revision,
-      position,
-      ...(alreadyApplied === undefined ? {} : { alreadyApplied }),
+      position: replayed.position,
+      replayed: { events: stored, metadata: replayed.metadata },
     };
   }
 
   private async attempt<TCommand, TEvent extends DomainEvent, TState>(
-    decider: Decider<TCommand, TEvent, TState>,
-    streamId: string,
-    command: TCommand,
-    context: CommandContext,
-    options: HandleOptions,
-  ): Promise<HandleResult<TState, TEvent>> {
-    const { state, revision, position, alreadyApplied } = await this.load(
-      decider,
-      streamId,
-      options.eventId,
-    );
+    request: CommandRequest<TCommand, TEvent, TState>,
+  ): Promise<CommandResult<TState, TEvent>> {
+    const { decider, streamId, command, context } = request;
+    const loaded = await this.fold(decider, streamId, request.eventId);
     // The events this command would append (same derived ids) are stored already: a retry of
     // a command whose first attempt was stored but never answered. Answer as the first did.
-    if (alreadyApplied !== undefined)
-      return { state, events: [], revision, position: alreadyApplied };
+    if (loaded.replayed) return { ...loaded, events: [] };
+    const { state, revision, position } = loaded;
     const events = decider.decide(command, state);
     if (events.length === 0) return { state, events, revision, position };
     const expectedRevision: ExpectedRevision = revision < 0n ? 'no_stream' : revision;
-    const metadata = toMetadata(context, options.schemaVersion ?? 1);
+    const metadata = toMetadata(context, request.schemaVersion ?? 1);
     const envelopes: NewEvent[] = events.map((event, i) => ({
-      eventId: options.eventId?.(i) ?? randomUUID(),
+      eventId: request.eventId?.(i) ?? randomUUID(),
       type: event.type,
       data: event.data,
       metadata,
@@ -213,6 +257,13 @@ export class CommandHandler {
       throw error;
     }
   }
+}
+
+/** A stream folded into its state, with its revision and the global position of its last event. */
+export interface LoadedStream<TState> {
+  readonly state: TState;
+  readonly revision: bigint;
+  readonly position: bigint;
 }
 
 function toMetadata(context: CommandContext, schemaVersion: number): EventMetadata {

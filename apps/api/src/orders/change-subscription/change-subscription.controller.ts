@@ -7,14 +7,37 @@ import { requestContext } from '../../commands/command-context.js';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';
 import { SubscriptionChangeView } from '../order.view.js';
-import { CancelSubscriptionCommand } from './cancel-subscription.command.js';
+import {
+  ChangeSubscriptionCommand,
+  type SubscriptionChange,
+} from './change-subscription.command.js';
 
-/** `POST …/subscriptions/{sid}/cancel`: every partner role (PRODUCT.md's matrix). */
+/** `POST …/subscriptions/{sid}/suspend` and `…/cancel`: every partner role (see docs/product.md#roles). */
 @ApiTags('orders')
 @ApiBearerAuth()
 @Controller('v1/customers')
-export class CancelSubscriptionController {
+export class ChangeSubscriptionController {
   constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/subscriptions/:sid/suspend')
+  @HttpCode(HttpStatus.OK)
+  @Roles(...PARTNER_ROLES)
+  @ApiOperation({
+    summary: 'Suspend an active subscription the caller ordered',
+    description:
+      'A suspended or cancelled subscription answers 409; another partner’s subscription, ' +
+      'or an unknown one, answers 404.',
+  })
+  @ApiOkResponse({ type: SubscriptionChangeView })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  suspend(
+    @Param('id') id: string,
+    @Param('sid') subscriptionId: string,
+    @Caller() caller: Principal,
+    @Req() request: IdempotentRequest,
+  ): Promise<SubscriptionChangeView> {
+    return this.change('SuspendSubscription', id, subscriptionId, caller, request);
+  }
 
   @Post(':id/subscriptions/:sid/cancel')
   @HttpCode(HttpStatus.OK)
@@ -33,13 +56,19 @@ export class CancelSubscriptionController {
     @Caller() caller: Principal,
     @Req() request: IdempotentRequest,
   ): Promise<SubscriptionChangeView> {
+    return this.change('CancelSubscription', id, subscriptionId, caller, request);
+  }
+
+  private change(
+    change: SubscriptionChange,
+    customerId: string,
+    subscriptionId: string,
+    caller: Principal,
+    request: IdempotentRequest,
+  ): Promise<SubscriptionChangeView> {
+    const context = requestContext(request, caller, new Date(), customerId);
     return this.commands.execute(
-      new CancelSubscriptionCommand({
-        customerId: id,
-        subscriptionId,
-        caller,
-        request: requestContext(request, caller, new Date(), id),
-      }),
+      new ChangeSubscriptionCommand(change, customerId, subscriptionId, caller, context),
     );
   }
 }
