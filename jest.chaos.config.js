@@ -1,6 +1,6 @@
 /* global module, require -- CommonJS, like jest.config.js */
 /**
- * `npm run test:chaos`: the heavy, opt-in reliability runs (issue 6), bounded in time and on
+ * `npm run test:chaos`: the heavy, opt-in reliability runs (crash, projection crash, fuzz), bounded in time and on
  * loopback only. Same transform setup as jest.config.js; one suite at a time, since each
  * loads the machine on its own.
  * @type {import('jest').Config}

@@ -8,7 +8,7 @@ import { datasetFor, readModel } from './read-model-data.js';
 const FIRST_PAGE = { limit: 50 };
 
 /**
- * Issue 5, `query.activity_log`: p99 of the filter mix (first page of 50, with its total) over
+ * `query.activity_log`: p99 of the filter mix (first page of 50, with its total) over
  * the activity log of the data set (quick 260k events, full 1M), through `queryActivityLog` on
  * a read connection. One pass warms up; then every shape runs once per pass.
  */

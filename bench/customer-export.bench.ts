@@ -93,7 +93,7 @@ async function httpExport(api: ApiChild, token: string): Promise<HttpRun> {
 }
 
 /**
- * Issue 5, `export`: `Customers.csv` of the 100k-row partner over HTTP from the api in its own
+ * `export`: `Customers.csv` of the 100k-row partner over HTTP from the api in its own
  * process (rows/s and its RSS growth), against csv-stringify of the same rows in-process.
  * A first download and stringify warm up (JIT, page cache); then rounds alternate.
  */

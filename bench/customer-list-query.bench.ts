@@ -52,9 +52,9 @@ async function overHttp(api: ApiChild, queries: readonly ListQuery[], passes: nu
 }
 
 /**
- * Issue 5, `query.customer_list`: p99 of the search mix over the 100k-row partner through
+ * `query.customer_list`: p99 of the search mix over the 100k-row partner through
  * `queryCustomerList` on a read connection (as the api queries); `detail` adds the same
- * requests over HTTP and `asOf` (issue 4: "report how fast at 100k events").
+ * requests over HTTP and `asOf` (how fast it answers at 100k events).
  */
 export async function customerListQueryBenchmark(quick: boolean): Promise<BenchResult> {
   const data = await datasetFor(quick);

@@ -5,7 +5,7 @@ import { customerListQueryBenchmark } from './customer-list-query.bench.js';
 import { removeDatasets } from './read-model-data.js';
 import { rebuildBenchmark } from './rebuild.bench.js';
 
-/** The read-model benchmarks of issue 5, by name, in the order they run. */
+/** The read-model benchmarks, by name, in the order they run. */
 export const READ_MODEL_BENCHMARKS: Record<string, (quick: boolean) => Promise<BenchResult>> = {
   rebuild: rebuildBenchmark,
   'query.activity_log': activityLogQueryBenchmark,

@@ -78,7 +78,7 @@ function listRows(data: Dataset): { current: number; removed: number } {
 }
 
 /**
- * Issue 5, `rebuild`: the customer list rebuilt from the data set's events (quick 260k, full
+ * `rebuild`: the customer list rebuilt from the data set's events (quick 260k, full
  * 1M), against a raw read + `JSON.parse` of the same rows, read before and after it. One
  * rebuild: it costs half a minute (quick) to two minutes (full) here.
  */

@@ -17,7 +17,7 @@ interface Acknowledged {
 }
 
 /**
- * Issue 6, "Crash": the api as a child process, commands driven at it by several workers, killed
+ * Crash: the api as a child process, commands driven at it by several workers, killed
  * with SIGKILL at a random moment, ten rounds. After every restart: every command that got a
  * 2xx has its events, no customer stream is half-written (CustomerAdded always with its
  * RelationshipEstablished), and every read model equals a from-scratch rebuild.

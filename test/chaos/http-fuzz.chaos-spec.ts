@@ -71,7 +71,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
   return counts;
 }
 
-describe('HTTP fuzz, heavy run over loopback (issue 6: bad input)', () => {
+describe('HTTP fuzz, heavy run over loopback (bad input changes nothing)', () => {
   let api: TestApi;
   let ws: Workspace;
   let port: number;

@@ -18,7 +18,7 @@ const CUSTOMERS = 30_000;
 const ROUNDS = 3;
 
 /**
- * Issue 6, "Projection crash": with many events to catch up on, the api is killed (SIGKILL)
+ * Projection crash: with many events to catch up on, the api is killed (SIGKILL)
  * while its projections are applying batches. After the restart, no event is applied twice or
  * skipped: the customer list equals one rebuilt from scratch.
  */

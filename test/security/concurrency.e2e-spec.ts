@@ -10,7 +10,7 @@ const TAGS = 30;
 const BILLING_UPDATES = 20;
 
 /**
- * Issue 6, "Concurrency": 50 commands racing on one customer stream (tag assignments and billing
+ * Concurrency: 50 commands racing on one customer stream (tag assignments and billing
  * updates with the same If-Match). No acknowledged update is lost, none is silently overwritten,
  * and the state the api shows equals a serial replay of the stored events.
  */
