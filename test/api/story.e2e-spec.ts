@@ -8,8 +8,9 @@ import { newCustomerBody } from '../fixtures/customers.js';
 import { repoRoot, requireBuild } from '../fixtures/dist.js';
 
 /**
- * The whole story of a partner's day (partners, customers, invitations, orders, tags) against the api started as `npm start` starts it (the built
- * main.js on the embedded store), with tokens minted by the CLI: what a newcomer does.
+ * A partner's whole story (registration, customers, invitations, orders, tags) against the
+ * api started as `npm start` starts it (the built main.js on the embedded store), with tokens
+ * minted by the CLI: what a newcomer does.
  */
 describe('the customers story, end to end against the running service', () => {
   let dir: string;
