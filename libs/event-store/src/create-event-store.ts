@@ -1,3 +1,4 @@
+import type { Upcasters } from '@customer-workspace/kernel';
 import { SqliteEventStore } from './embedded/sqlite-event-store.js';
 import type { SynchronousLevel } from './embedded/sqlite-database.js';
 import type { EventStore } from './event-store.port.js';
@@ -14,15 +15,20 @@ export interface EventStoreSettings {
   readonly categories: readonly string[];
   /** Prefixed to every stream this deployment writes and reads (`EVENTSTORE_STREAM_PREFIX`). */
   readonly streamPrefix?: string | undefined;
+  /**
+   * The domain's event schema versions and upcasters (`CUSTOMERS_UPCASTERS`): every event read
+   * is handed over in its current shape. Without them, events are read as stored.
+   */
+  readonly upcasters?: Upcasters | undefined;
 }
 
-/** The adapter the settings ask for, scoped to this deployment's streams. */
+/** The adapter the settings ask for, scoped to this deployment's streams, its events upcast. */
 export function createEventStore(settings: EventStoreSettings): ScopedEventStore {
   const scope = new StreamScope({
     categories: settings.categories,
     ...(settings.streamPrefix !== undefined && { prefix: settings.streamPrefix }),
   });
-  return new ScopedEventStore(openAdapter(settings), scope);
+  return new ScopedEventStore(openAdapter(settings), scope, settings.upcasters);
 }
 
 function openAdapter(settings: EventStoreSettings): EventStore {

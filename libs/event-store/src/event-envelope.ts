@@ -1,3 +1,5 @@
+import type { DomainEvent } from '@customer-workspace/kernel';
+
 /** Who performed a command: the claims of the caller's token. */
 export interface Actor {
   readonly userId: string;
@@ -7,7 +9,9 @@ export interface Actor {
 
 /**
  * Metadata every stored event carries (ARCHITECTURE.md, PRODUCT.md rule 4).
- * `occurredAt` is an ISO-8601 instant; `schemaVersion` is the version of the event's data shape.
+ * `occurredAt` is an ISO-8601 instant; `schemaVersion` is the version of the event's data shape,
+ * per event type (the domain declares each type's current version and upcasters from older ones;
+ * the store hands readers every event at its current version, see `Upcasters`).
  */
 export interface EventMetadata {
   readonly correlationId: string;
@@ -38,3 +42,11 @@ export interface RecordedEvent<TType extends string = string, TData = unknown> e
   /** Position in the global order of all events; strictly increasing, not necessarily dense. */
   readonly position: bigint;
 }
+
+/**
+ * A stored domain event, narrowed by its type: `RecordedOf<CustomerAdded | TagCreated>` is a
+ * union a `switch (event.type)` narrows, data included.
+ */
+export type RecordedOf<TEvent extends DomainEvent> = TEvent extends DomainEvent
+  ? RecordedEvent<TEvent['type'], TEvent['data']>
+  : never;

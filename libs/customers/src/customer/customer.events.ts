@@ -132,3 +132,21 @@ export type CustomerEvent =
   | SubscriptionCancelled
   | CustomerTagAssigned
   | CustomerTagUnassigned;
+
+/**
+ * The schema version of each customer event's data, as this build writes it. A change of shape
+ * bumps its version and adds an upcaster from the previous one to `CUSTOMERS_UPCASTERS`.
+ */
+export const CUSTOMER_EVENT_SCHEMA_VERSIONS: Readonly<Record<CustomerEvent['type'], number>> = {
+  CustomerAdded: 1,
+  RelationshipEstablished: 1,
+  DelegatedAdminApproved: 1,
+  BillingProfileUpdated: 1,
+  RelationshipRemoved: 1,
+  DelegatedAdminTerminated: 1,
+  OrderCreated: 1,
+  SubscriptionSuspended: 1,
+  SubscriptionCancelled: 1,
+  CustomerTagAssigned: 1,
+  CustomerTagUnassigned: 1,
+};

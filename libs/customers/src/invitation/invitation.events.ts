@@ -51,3 +51,13 @@ export type ResellerRelationshipAccepted = DomainEvent<
 /** Every event of an `invitation-<id>` stream. */
 export type InvitationEvent =
   ResellerRelationshipRequested | ResellerRelationshipRequestRevoked | ResellerRelationshipAccepted;
+
+/**
+ * The schema version of each invitation event's data, as this build writes it. A change of shape
+ * bumps its version and adds an upcaster from the previous one to `CUSTOMERS_UPCASTERS`.
+ */
+export const INVITATION_EVENT_SCHEMA_VERSIONS: Readonly<Record<InvitationEvent['type'], number>> = {
+  ResellerRelationshipRequested: 1,
+  ResellerRelationshipRequestRevoked: 1,
+  ResellerRelationshipAccepted: 1,
+};

@@ -57,3 +57,15 @@ export type ActivityLogExported = DomainEvent<
 /** Every event of a `partner-<id>` stream. */
 export type PartnerEvent =
   PartnerRegistered | TagCreated | TagDeleted | CustomersExported | ActivityLogExported;
+
+/**
+ * The schema version of each partner event's data, as this build writes it. A change of shape
+ * bumps its version and adds an upcaster from the previous one to `CUSTOMERS_UPCASTERS`.
+ */
+export const PARTNER_EVENT_SCHEMA_VERSIONS: Readonly<Record<PartnerEvent['type'], number>> = {
+  PartnerRegistered: 1,
+  TagCreated: 1,
+  TagDeleted: 1,
+  CustomersExported: 1,
+  ActivityLogExported: 1,
+};

@@ -10,7 +10,9 @@ import type {
   ReadStreamOptions,
   SubscribeToAllOptions,
 } from '../event-store.port.js';
+import { ReadUpcasting } from '../upcasting/read-upcasting.js';
 import type { StreamScope } from './stream-scope.js';
+import type { Upcasters } from '@customer-workspace/kernel';
 
 /**
  * The event store as one deployment sees it on a store others may share: its streams carry the
@@ -18,12 +20,22 @@ import type { StreamScope } from './stream-scope.js';
  * filtered on the server to its own categories. A foreign event — another application's, another
  * deployment's, a system event — never reaches a projection, a process or a lag figure; an event
  * of ours that cannot be read still fails the reader.
+ *
+ * It is also the one place where `upcasters` run: every event it reads or delivers is in its
+ * current shape (type, data, `metadata.schemaVersion`), whichever adapter stored it; one this
+ * build cannot read (written by a later build) fails the reader with `UnreadableEventVersion`.
+ * Type filters match the current type, so a renamed event is found under its new name.
  */
 export class ScopedEventStore implements EventStore {
+  private readonly upcasting: ReadUpcasting;
+
   constructor(
     private readonly inner: EventStore,
     readonly scope: StreamScope,
-  ) {}
+    upcasters?: Upcasters,
+  ) {
+    this.upcasting = new ReadUpcasting(upcasters);
+  }
 
   async append(
     streamId: string,
@@ -38,21 +50,23 @@ export class ScopedEventStore implements EventStore {
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
-    if (this.scope.prefix === '') return this.inner.readStream(streamId, options);
+    if (this.scope.prefix === '')
+      return this.upcasting.each(this.inner.readStream(streamId, options));
     return this.prefixedStream(streamId, options);
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const filter = this.scope.storedFilter(options.filter);
-    if (this.direct(options.filter)) return this.inner.readAll({ ...options, filter });
+    if (this.direct(options.filter))
+      return this.upcasting.each(this.inner.readAll({ ...options, filter }));
     return this.typedOrPrefixed(options, filter);
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
     const filter = this.scope.storedFilter(options.filter);
     const inner = this.inner.subscribeToAll({ ...options, filter });
-    if (this.direct(options.filter)) return inner;
-    const events = this.ours(inner, options.filter);
+    if (this.direct(options.filter)) return this.upcasting.subscription(inner);
+    const events = this.oursOf(inner, options.filter);
     return {
       [Symbol.asyncIterator]: () => events[Symbol.asyncIterator](),
       stop: () => inner.stop(),
@@ -99,7 +113,7 @@ export class ScopedEventStore implements EventStore {
   ): AsyncGenerator<RecordedEvent> {
     try {
       for await (const event of this.inner.readStream(this.scope.stored(streamId), options))
-        yield this.local(event);
+        yield this.upcasting.current(this.local(event));
     } catch (error) {
       throw this.localError(error);
     }
@@ -119,20 +133,33 @@ export class ScopedEventStore implements EventStore {
       filter,
       ...(maxCount !== undefined && !typed && { maxCount }),
     });
-    for await (const event of read) {
-      if (!this.scope.accepts(options.filter, event)) continue;
-      yield this.local(event);
+    for await (const stored of read) {
+      const event = this.ours(stored, options.filter);
+      if (!event) continue;
+      yield event;
       if (--remaining <= 0) return;
     }
   }
 
-  private async *ours(
+  private async *oursOf(
     events: AsyncIterable<RecordedEvent>,
     filter: AllFilter | undefined,
   ): AsyncGenerator<RecordedEvent> {
-    for await (const event of events) {
-      if (this.scope.accepts(filter, event)) yield this.local(event);
+    for await (const stored of events) {
+      const event = this.ours(stored, filter);
+      if (event) yield event;
     }
+  }
+
+  /**
+   * A stored event as the reader gets it: ours, named as we know it, current, and matching the
+   * reader's filter; undefined otherwise. A foreign event is dropped before it is upcast: it may
+   * hold anything.
+   */
+  private ours(stored: RecordedEvent, filter: AllFilter | undefined): RecordedEvent | undefined {
+    if (!this.scope.owns(stored.streamId)) return undefined;
+    const event = this.upcasting.current(this.local(stored));
+    return this.scope.matches(filter, event.streamId, event.type) ? event : undefined;
   }
 
   private local(event: RecordedEvent): RecordedEvent {

@@ -72,12 +72,17 @@ export class StreamScope {
    * what the server sends, so a server that filtered less than asked changes nothing.
    */
   accepts(filter: AllFilter | undefined, event: { streamId: string; type: string }): boolean {
-    if (!this.owns(event.streamId)) return false;
+    return (
+      this.owns(event.streamId) && this.matches(filter, this.local(event.streamId), event.type)
+    );
+  }
+
+  /** Whether one of our events (`localId`: its stream as we name it) matches the reader's filter. */
+  matches(filter: AllFilter | undefined, localId: string, type: string): boolean {
     if (!filter) return true;
     if ('eventTypePrefixes' in filter)
-      return filter.eventTypePrefixes.some((prefix) => event.type.startsWith(prefix));
-    const local = this.local(event.streamId);
-    return filter.streamNamePrefixes.some((prefix) => local.startsWith(prefix));
+      return filter.eventTypePrefixes.some((prefix) => type.startsWith(prefix));
+    return filter.streamNamePrefixes.some((prefix) => localId.startsWith(prefix));
   }
 
   /** A reader's stream prefix within our categories: itself, a category it spans, or none. */

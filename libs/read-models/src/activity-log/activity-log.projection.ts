@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { CustomersDomainEvent } from '@customer-workspace/customers';
-import type { RecordedEvent } from '@customer-workspace/event-store';
-import type { ApplyEvent, Projection } from '../projection/projection.js';
+import {
+  ACTIVITY_LOG_ACTIONS,
+  type CustomersDomainEvent,
+  type CustomersDomainEventType,
+} from '@customer-workspace/customers';
+import type { RecordedOf } from '@customer-workspace/event-store';
+import { type ApplyEvent, defineProjection, type Projection } from '../projection/projection.js';
 import { ACTIVITY_LOG, type ActivityLogEntry } from './activity-log.entry.js';
 import { activityLogEntriesOf, type KnownFacts } from './activity-log.mapping.js';
 import { ACTIVITY_LOG_SCHEMA } from './activity-log.schema.js';
@@ -13,14 +17,16 @@ import { prepareTallies } from './activity-log.tallies.js';
  * log is the history, nothing in it is updated. A second entry at the same (partner,
  * position) would break the unique index and stop the projection, loudly.
  */
-export const activityLogProjection: Projection = {
+export const activityLogProjection: Projection = defineProjection<CustomersDomainEvent>({
   name: ACTIVITY_LOG,
   version: 1,
+  // Every event of the domain: each one is an action of the log, or a fact it remembers.
+  handles: Object.keys(ACTIVITY_LOG_ACTIONS) as CustomersDomainEventType[],
   createSchema: (db) => db.exec(ACTIVITY_LOG_SCHEMA),
   prepare,
-};
+});
 
-function prepare(db: Database.Database): ApplyEvent {
+function prepare(db: Database.Database): ApplyEvent<CustomersDomainEvent> {
   const sql = statements(db);
   const tally = prepareTallies(db);
   const facts: KnownFacts = {
@@ -32,12 +38,12 @@ function prepare(db: Database.Database): ApplyEvent {
       sql.insert.run(rowOf(entry));
       tally(entry);
     }
-    remember(event as RecordedEvent & CustomersDomainEvent, sql);
+    remember(event, sql);
   };
 }
 
 /** Keeps what later events need but do not carry: customer names, invitations' providers. */
-function remember(event: RecordedEvent & CustomersDomainEvent, sql: Statements): void {
+function remember(event: RecordedOf<CustomersDomainEvent>, sql: Statements): void {
   switch (event.type) {
     case 'CustomerAdded':
       sql.setCustomerName.run(event.data.customerId, event.data.companyProfile.companyName);
@@ -52,6 +58,7 @@ function remember(event: RecordedEvent & CustomersDomainEvent, sql: Statements):
       }
       return;
     default:
+      // The other events carry nothing a later event lacks.
       return;
   }
 }

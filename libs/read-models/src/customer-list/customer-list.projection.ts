@@ -1,31 +1,49 @@
 import type Database from 'better-sqlite3';
-import type { CustomersDomainEvent } from '@customer-workspace/customers';
-import type { RecordedEvent } from '@customer-workspace/event-store';
-import type { ApplyEvent, Projection } from '../projection/projection.js';
+import type { CustomersDomainEvent, CustomersDomainEventType } from '@customer-workspace/customers';
+import { assertNever } from '@customer-workspace/kernel';
+import {
+  type ApplyEvent,
+  defineProjection,
+  type HandledEvent,
+  type Projection,
+} from '../projection/projection.js';
 import { CUSTOMER_LIST_DEFERRED_SCHEMA, CUSTOMER_LIST_SCHEMA } from './customer-list.schema.js';
 import { foldForComparison, searchKeyOf } from './search-key.js';
 
 export const CUSTOMER_LIST = 'customer-list';
+
+/** The events that change the customer list's rows. */
+const CUSTOMER_LIST_EVENTS = [
+  'CustomerAdded',
+  'RelationshipEstablished',
+  'RelationshipRemoved',
+  'TagCreated',
+  'TagDeleted',
+  'CustomerTagAssigned',
+  'CustomerTagUnassigned',
+] as const satisfies readonly CustomersDomainEventType[];
+
+type CustomerListEvent = HandledEvent<CustomersDomainEvent, typeof CUSTOMER_LIST_EVENTS>;
 
 /**
  * The customer list (PRODUCT.md rule 1): one row per (partner, customer, relationship), with
  * the partner's tags, kept with its history for `asOf`. An event that contradicts the rows (a
  * removal of a row that is not there) throws: the projection stops there, loudly.
  */
-export const customerListProjection: Projection = {
+export const customerListProjection: Projection = defineProjection<CustomerListEvent>({
   name: CUSTOMER_LIST,
   version: 2,
+  handles: CUSTOMER_LIST_EVENTS,
   createSchema: (db) => db.exec(CUSTOMER_LIST_SCHEMA),
   deferredSchema: CUSTOMER_LIST_DEFERRED_SCHEMA,
   prepare,
-};
+});
 
-function prepare(db: Database.Database): ApplyEvent {
+function prepare(db: Database.Database): ApplyEvent<CustomerListEvent> {
   const sql = statements(db);
-  return (recorded: RecordedEvent) => {
-    const event = recorded as unknown as RecordedEvent & CustomersDomainEvent;
-    const at = new Date(recorded.metadata.occurredAt).toISOString();
-    const { position } = recorded;
+  return (event) => {
+    const at = new Date(event.metadata.occurredAt).toISOString();
+    const { position } = event;
     switch (event.type) {
       case 'CustomerAdded': {
         const { customerId, companyProfile: profile } = event.data;
@@ -72,7 +90,7 @@ function prepare(db: Database.Database): ApplyEvent {
         sql.unassign.run(at, event.data.partnerId, event.data.customerId, event.data.tagId);
         return;
       default:
-        return;
+        assertNever(event);
     }
   };
 }
