@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { STREAM_CATEGORIES } from '@customer-workspace/customers';
+import { STREAM_CATEGORIES, CUSTOMERS_UPCASTERS } from '@customer-workspace/customers';
 import { createEventStore, type ScopedEventStore } from '@customer-workspace/event-store';
 
 /** The node the EventStoreDB benchmarks run against (`EVENTSTORE_CONNECTION_STRING`). */
@@ -20,6 +20,7 @@ export function nodeStore(prefix: string, dataDir: string): ScopedEventStore {
     connectionString: nodeConnectionString(),
     dataDir,
     categories: STREAM_CATEGORIES,
+    upcasters: CUSTOMERS_UPCASTERS,
     streamPrefix: prefix,
   });
 }

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
-import { type PartnerCommand, partnerDecider, partnerStream } from '@customer-workspace/customers';
+import {
+  type PartnerCommand,
+  partnerDecider,
+  partnerStream,
+  schemaVersionOf,
+} from '@customer-workspace/customers';
 import {
   CommandRunner,
   type CommandContext,
@@ -32,7 +37,7 @@ export async function recordAsOperator(
   partnerId: string,
   command: PartnerCommand,
 ): Promise<bigint> {
-  const { position } = await new CommandRunner(store).run({
+  const { position } = await new CommandRunner(store, undefined, { schemaVersionOf }).run({
     decider: partnerDecider,
     streamId: partnerStream(partnerId),
     command,

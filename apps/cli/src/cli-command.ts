@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createEventStore, type EventStore } from '@customer-workspace/event-store';
 import type { Projection } from '@customer-workspace/read-models';
-import { STREAM_CATEGORIES } from '@customer-workspace/customers';
+import { STREAM_CATEGORIES, CUSTOMERS_UPCASTERS } from '@customer-workspace/customers';
 import type { AppConfig } from '@customer-workspace/config';
 
 /** An output stream; `isTTY` decides between a progress bar and plain lines. */
@@ -67,6 +67,7 @@ export function openEventStore(config: AppConfig): EventStore {
     synchronous: config.EVENTSTORE_SQLITE_SYNCHRONOUS,
     streamPrefix: config.EVENTSTORE_STREAM_PREFIX,
     categories: STREAM_CATEGORIES,
+    upcasters: CUSTOMERS_UPCASTERS,
   });
 }
 

@@ -1,9 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandRunner, EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { schemaVersionOf } from '@customer-workspace/customers';
 import { MetricsService } from '../observability/metrics.service.js';
 
-/** The generic command handler (load → evolve → decide → append), counted in `/metrics`. */
+/**
+ * The generic command runner (load → evolve → decide → append), counted in `/metrics`; new
+ * events are written at the schema version the domain declares for their type.
+ */
 @Global()
 @Module({
   imports: [CqrsModule.forRoot()],
@@ -12,7 +16,9 @@ import { MetricsService } from '../observability/metrics.service.js';
       provide: CommandRunner,
       inject: [EVENT_STORE, MetricsService],
       useFactory: (store: EventStore, metrics: MetricsService) =>
-        new CommandRunner(store, (command, outcome) => metrics.commands.inc({ command, outcome })),
+        new CommandRunner(store, (command, outcome) => metrics.commands.inc({ command, outcome }), {
+          schemaVersionOf,
+        }),
     },
   ],
   exports: [CommandRunner, CqrsModule],

@@ -13,7 +13,7 @@ import {
   type EventStore,
   EventStoreUnavailable,
 } from '@customer-workspace/event-store';
-import { STREAM_CATEGORIES } from '@customer-workspace/customers';
+import { STREAM_CATEGORIES, CUSTOMERS_UPCASTERS } from '@customer-workspace/customers';
 import type { AppConfig } from '@customer-workspace/config';
 import { MetricsService } from '../observability/metrics.service.js';
 import { InstrumentedEventStore } from './instrumented-event-store.js';
@@ -33,6 +33,7 @@ import { InstrumentedEventStore } from './instrumented-event-store.js';
             synchronous: config.get('EVENTSTORE_SQLITE_SYNCHRONOUS', { infer: true }),
             streamPrefix: config.get('EVENTSTORE_STREAM_PREFIX', { infer: true }),
             categories: STREAM_CATEGORIES,
+            upcasters: CUSTOMERS_UPCASTERS,
           }),
           (count) => metrics.eventsAppended.inc(count),
         ),

@@ -410,6 +410,20 @@ describe('CommandRunner: what every use case shares', () => {
     });
   });
 
+  it('writes each event at the schema version declared for its type', async () => {
+    const versions: Record<string, number> = { Incremented: 3, Closed: 1 };
+    const versioned = new CommandRunner(store, undefined, {
+      schemaVersionOf: (type) => versions[type] ?? 0,
+    });
+    await handle(versioned, tally, 'tally-8', { type: 'Increment', by: 1 }, context);
+    await handle(versioned, tally, 'tally-8', { type: 'Close' }, context);
+    const stored = await collect(store.readStream('tally-8'));
+    expect(stored.map((event) => [event.type, event.metadata.schemaVersion])).toEqual([
+      ['Incremented', 3],
+      ['Closed', 1],
+    ]);
+  });
+
   it('puts the global position into the view it answers, as a decimal string', async () => {
     const answer = await runner.answer(
       { decider: tally, streamId: 'tally-9', command: { type: 'Increment', by: 2 }, context },

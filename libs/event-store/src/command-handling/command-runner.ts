@@ -31,7 +31,6 @@ export interface CommandRequest<TCommand, TEvent extends DomainEvent, TState> {
    * race is the same command sent a moment later. Set 0 where that is not wanted.
    */
   readonly retriesOnConflict?: number;
-  readonly schemaVersion?: number;
 }
 
 /** Events stored by an earlier attempt of the same command (same event ids). */
@@ -59,6 +58,11 @@ export type CommandAnswer<TView> = TView & { readonly position: string };
 export type CommandOutcome = 'accepted' | 'rejected' | 'conflict' | 'failed';
 
 export interface CommandRunnerOptions {
+  /**
+   * The schema version a new event of each type is written at (its metadata's
+   * `schemaVersion`): the domain declares them next to its event types. Default 1 for all.
+   */
+  readonly schemaVersionOf?: (eventType: string) => number;
   /**
    * How many streams keep their folded state between commands (least recently used evicted;
    * 0 turns the cache off). Default 5,000.
@@ -88,6 +92,7 @@ type Evolving<TEvent extends DomainEvent, TState> = Pick<
  */
 export class CommandRunner {
   private readonly cache: StreamStateCache;
+  private readonly schemaVersionOf: (eventType: string) => number;
   /** Per stream, the end of its queue of commands in this process. */
   private readonly queues = new Map<string, Promise<void>>();
 
@@ -98,6 +103,7 @@ export class CommandRunner {
     options: CommandRunnerOptions = {},
   ) {
     this.cache = new StreamStateCache(options.cachedStreams ?? DEFAULT_CACHED_STREAMS);
+    this.schemaVersionOf = options.schemaVersionOf ?? (() => 1);
   }
 
   /** Runs the command; answers its result with the position as a bigint. */
@@ -221,12 +227,11 @@ export class CommandRunner {
     const events = decider.decide(command, state);
     if (events.length === 0) return { state, events, revision, position };
     const expectedRevision: ExpectedRevision = revision < 0n ? 'no_stream' : revision;
-    const metadata = toMetadata(context, request.schemaVersion ?? 1);
     const envelopes: NewEvent[] = events.map((event, i) => ({
       eventId: request.eventId?.(i) ?? randomUUID(),
       type: event.type,
       data: event.data,
-      metadata,
+      metadata: toMetadata(context, this.schemaVersionOf(event.type)),
     }));
     const appended = await this.appendOrForget(streamId, envelopes, expectedRevision);
     const folded: FoldedStream<TState> = {
