@@ -15,9 +15,9 @@ import type { Principal } from '@customer-workspace/auth';
 import { requestContext } from '../../commands/command-context.js';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';
-import { minPositionOf } from '../../read-models/min-position.js';
+import { minPositionOf } from '../../read-models/min-position.dto.js';
 import { ReadModelsService } from '../../read-models/read-models.service.js';
-import { ExportActivityLogsQuery } from './export-activity-logs.query.js';
+import { ExportActivityLogsDto } from './export-activity-logs.dto.js';
 import { exportFormat } from './export-format.js';
 import { RecordActivityLogExportCommand } from './record-activity-log-export.command.js';
 
@@ -52,7 +52,7 @@ export class ExportActivityLogsController {
   })
   @ApiProblems(400, 401, 403, 404, 503)
   async export(
-    @Query() query: ExportActivityLogsQuery,
+    @Query() query: ExportActivityLogsDto,
     @Headers('accept') accept: string | undefined,
     @Caller() caller: Principal,
     @Req() request: IdempotentRequest,

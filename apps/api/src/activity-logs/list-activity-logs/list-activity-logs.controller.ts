@@ -3,16 +3,15 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import {
   ACTIVITY_LOG,
   activityLogFilterOf,
-  DEFAULT_ACTIVITY_PAGE,
   queryActivityLog,
 } from '@customer-workspace/read-models';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import type { Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
-import { minPositionOf } from '../../read-models/min-position.js';
+import { minPositionOf } from '../../read-models/min-position.dto.js';
 import { ReadModelsService } from '../../read-models/read-models.service.js';
 import { ActivityLogPageView } from '../activity-log-entry.view.js';
-import { ListActivityLogsQuery } from './list-activity-logs.query.js';
+import { ListActivityLogsDto } from './list-activity-logs.dto.js';
 
 /** `GET /v1/activity-logs` (admin-agent): the caller's activity log from its read model. */
 @ApiTags('activity-logs')
@@ -33,12 +32,12 @@ export class ListActivityLogsController {
   @ApiOkResponse({ type: ActivityLogPageView })
   @ApiProblems(400, 401, 403, 503)
   async list(
-    @Query() query: ListActivityLogsQuery,
+    @Query() query: ListActivityLogsDto,
     @Caller() caller: Principal,
   ): Promise<ActivityLogPageView> {
     const runner = await this.readModels.caughtUp(ACTIVITY_LOG, minPositionOf(query));
     return queryActivityLog(runner.reader(), caller.partnerId, activityLogFilterOf(query), {
-      limit: query.limit ?? DEFAULT_ACTIVITY_PAGE,
+      limit: query.limit,
       ...(query.cursor !== undefined && { before: BigInt(query.cursor) }),
     });
   }

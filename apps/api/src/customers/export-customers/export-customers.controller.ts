@@ -8,9 +8,9 @@ import type { Principal } from '@customer-workspace/auth';
 import { requestContext } from '../../commands/command-context.js';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';
-import { minPositionOf } from '../../read-models/min-position.js';
+import { minPositionOf } from '../../read-models/min-position.dto.js';
 import { ReadModelsService } from '../../read-models/read-models.service.js';
-import { ExportCustomersQuery } from './export-customers.query.js';
+import { ExportCustomersDto } from './export-customers.dto.js';
 import { exportLanguage } from './export-language.js';
 import { RecordCustomersExportCommand } from './record-customers-export.command.js';
 
@@ -38,7 +38,7 @@ export class ExportCustomersController {
   @ApiResponse({ status: 200, description: 'Customers.csv', content: { 'text/csv': {} } })
   @ApiProblems(400, 401, 403, 404, 503)
   async export(
-    @Query() query: ExportCustomersQuery,
+    @Query() query: ExportCustomersDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Caller() caller: Principal,
     @Req() request: IdempotentRequest,

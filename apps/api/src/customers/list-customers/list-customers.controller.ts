@@ -6,10 +6,10 @@ import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { ValidationFailed } from '../../errors/validation-failed.js';
 import { toInstant } from '../../read-models/is-instant.validator.js';
-import { minPositionOf } from '../../read-models/min-position.js';
+import { minPositionOf } from '../../read-models/min-position.dto.js';
 import { ReadModelsService } from '../../read-models/read-models.service.js';
 import { CustomerListView } from './customer-list.view.js';
-import { ListCustomersQuery } from './list-customers.query.js';
+import { ListCustomersDto } from './list-customers.dto.js';
 
 /** The caller's customer list from the customer-list read model (PRODUCT.md rule 1). */
 @ApiTags('customers')
@@ -26,7 +26,7 @@ export class ListCustomersController {
   @ApiOkResponse({ type: CustomerListView })
   @ApiProblems(400, 401, 403, 503)
   async list(
-    @Query() query: ListCustomersQuery,
+    @Query() query: ListCustomersDto,
     @Caller() caller: Principal,
   ): Promise<CustomerListView> {
     const runner = await this.readModels.caughtUp(CUSTOMER_LIST, minPositionOf(query));

@@ -4,7 +4,7 @@ import { Caller, Roles } from '../../auth/auth.decorators.js';
 import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { CustomerOrdersReader } from '../customer-orders.reader.js';
-import { DEFAULT_LIMIT, ListOrdersQuery } from './list-orders.query.js';
+import { ListOrdersDto } from './list-orders.dto.js';
 import { decodeOrderCursor, encodeOrderCursor } from './order-cursor.js';
 import { OrderListView } from './order-list.view.js';
 
@@ -28,11 +28,11 @@ export class ListOrdersController {
   @ApiProblems(400, 401, 403, 404)
   async list(
     @Param('id') id: string,
-    @Query() query: ListOrdersQuery,
+    @Query() query: ListOrdersDto,
     @Caller() caller: Principal,
   ): Promise<OrderListView> {
     const after = query.cursor === undefined ? -1n : decodeOrderCursor(query.cursor);
-    const limit = query.limit ?? DEFAULT_LIMIT;
+    const { limit } = query;
     const records = await this.orders.ordersOf(id, caller.partnerId);
     const rest = records.filter((record) => record.revision > after);
     const page = rest.slice(0, limit);

@@ -4,7 +4,7 @@ import { Caller, Roles } from '../../auth/auth.decorators.js';
 import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { InvitationListView } from './invitation.view.js';
-import { ListInvitationsQuery } from './list-invitations.dto.js';
+import { ListInvitationsDto } from './list-invitations.dto.js';
 import { CallerInvitationsQuery } from './list-invitations.query.js';
 
 @ApiTags('relationships')
@@ -21,7 +21,7 @@ export class ListInvitationsController {
   @ApiOkResponse({ type: InvitationListView })
   @ApiProblems(400, 401, 403)
   list(
-    @Query() query: ListInvitationsQuery,
+    @Query() query: ListInvitationsDto,
     @Caller() caller: Principal,
   ): Promise<InvitationListView> {
     return this.invitations.list(caller.partnerId, new Date().toISOString(), query);

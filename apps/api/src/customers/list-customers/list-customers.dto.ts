@@ -1,19 +1,26 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, MaxLength } from 'class-validator';
 import { RELATIONSHIPS } from '@customer-workspace/customers';
 import { CUSTOMER_LIST_SORTS, type CustomerListSort } from '@customer-workspace/read-models';
 import { IsInstant } from '../../read-models/is-instant.validator.js';
-import { MinPositionQuery } from '../../read-models/min-position.js';
+import { PageQueryDto } from '../../read-models/page-query.dto.js';
 
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 50;
+
+/** The customer list's page: its cursors are opaque keys of one sort. */
+const CustomerListPageDto = PageQueryDto({
+  maxLimit: MAX_LIMIT,
+  defaultLimit: DEFAULT_LIMIT,
+  cursor: /^[A-Za-z0-9_-]{1,2048}$/,
+  cursorDescription: 'The `nextCursor` of the previous page (same sort)',
+});
 
 /**
  * `GET /v1/customers` (and, accepted and ignored, `GET /v1/customers/export`): search, filters,
  * sort, time travel and paging.
  */
-export class ListCustomersQuery extends MinPositionQuery {
+export class ListCustomersDto extends CustomerListPageDto {
   @ApiPropertyOptional({
     description:
       'Any part of the company name, primary domain or Microsoft ID; case and accents ignored',
@@ -51,17 +58,4 @@ export class ListCustomersQuery extends MinPositionQuery {
   @IsOptional()
   @IsInstant()
   readonly asOf?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_LIMIT, { message: `limit must be at most ${MAX_LIMIT}` })
-  readonly limit: number = DEFAULT_LIMIT;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (same sort)' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,2048}$/, { message: 'cursor must be a nextCursor of this list' })
-  readonly cursor?: string;
 }
