@@ -1,10 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CUSTOMER_LIST, InvalidCursor, queryCustomerList } from '@customer-workspace/read-models';
+import { CUSTOMER_LIST, queryCustomerList } from '@customer-workspace/read-models';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
-import { ValidationFailed } from '../../errors/validation-failed.js';
 import { toInstant } from '../../read-models/is-instant.validator.js';
 import { minPositionOf } from '../../read-models/min-position.dto.js';
 import { ReadModelsService } from '../../read-models/read-models.service.js';
@@ -30,21 +29,15 @@ export class ListCustomersController {
     @Caller() caller: Principal,
   ): Promise<CustomerListView> {
     const runner = await this.readModels.caughtUp(CUSTOMER_LIST, minPositionOf(query));
-    try {
-      return queryCustomerList(runner.reader(), {
-        partnerId: caller.partnerId,
-        sort: query.sort,
-        limit: query.limit,
-        ...(query.q !== undefined && { q: query.q }),
-        ...(query.relationship !== undefined && { relationship: query.relationship }),
-        ...(query.tag !== undefined && { tag: query.tag }),
-        ...(query.asOf !== undefined && { asOf: toInstant(query.asOf) }),
-        ...(query.cursor !== undefined && { cursor: query.cursor }),
-      });
-    } catch (error) {
-      if (error instanceof InvalidCursor)
-        throw new ValidationFailed([{ field: 'cursor', message: error.message }]);
-      throw error;
-    }
+    return queryCustomerList(runner.reader(), {
+      partnerId: caller.partnerId,
+      sort: query.sort,
+      limit: query.limit,
+      ...(query.q !== undefined && { q: query.q }),
+      ...(query.relationship !== undefined && { relationship: query.relationship }),
+      ...(query.tag !== undefined && { tag: query.tag }),
+      ...(query.asOf !== undefined && { asOf: toInstant(query.asOf) }),
+      ...(query.cursor !== undefined && { cursor: query.cursor }),
+    });
   }
 }

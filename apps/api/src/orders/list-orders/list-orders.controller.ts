@@ -5,7 +5,7 @@ import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { CustomerOrdersReader } from '../customer-orders.reader.js';
 import { ListOrdersDto } from './list-orders.dto.js';
-import { decodeOrderCursor, encodeOrderCursor } from './order-cursor.js';
+import { decodeOrderCursor, encodeOrderCursor } from '@customer-workspace/read-models';
 import { OrderListView } from './order-list.view.js';
 
 /**
