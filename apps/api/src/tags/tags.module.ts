@@ -6,6 +6,7 @@ import { CreateTagHandler } from './create-tag/create-tag.command.js';
 import { DeleteTagController } from './delete-tag/delete-tag.controller.js';
 import { DeleteTagHandler } from './delete-tag/delete-tag.command.js';
 import { ListTagsController } from './list-tags/list-tags.controller.js';
+import { ListTagsHandler } from './list-tags/list-tags.query.js';
 import { UnassignCustomerTagController } from './unassign-customer-tag/unassign-customer-tag.controller.js';
 import { UnassignCustomerTagHandler } from './unassign-customer-tag/unassign-customer-tag.command.js';
 
@@ -23,6 +24,7 @@ import { UnassignCustomerTagHandler } from './unassign-customer-tag/unassign-cus
     DeleteTagHandler,
     AssignCustomerTagHandler,
     UnassignCustomerTagHandler,
+    ListTagsHandler,
   ],
 })
 export class TagsModule {}

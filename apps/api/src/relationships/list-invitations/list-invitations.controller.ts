@@ -1,17 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { InvitationListView } from './invitation.view.js';
 import { ListInvitationsDto } from './list-invitations.dto.js';
-import { CallerInvitationsQuery } from './list-invitations.query.js';
+import { ListInvitationsQuery } from './list-invitations.query.js';
 
 @ApiTags('relationships')
 @ApiBearerAuth()
 @Controller('v1/relationship-requests')
 export class ListInvitationsController {
-  constructor(private readonly invitations: CallerInvitationsQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles(...PARTNER_ROLES)
@@ -24,6 +25,6 @@ export class ListInvitationsController {
     @Query() query: ListInvitationsDto,
     @Caller() caller: Principal,
   ): Promise<InvitationListView> {
-    return this.invitations.list(caller.partnerId, new Date().toISOString(), query);
+    return this.queries.execute(new ListInvitationsQuery(query, caller, new Date().toISOString()));
   }
 }
