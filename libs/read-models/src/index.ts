@@ -16,6 +16,8 @@ export * from './customer-list/customer-export.labels.js';
 export * from './customer-list/customer-export.js';
 export * from './customer-list/search-key.js';
 export * from './orders/orders.cursor.js';
+export * from './orders/orders.projection.js';
+export * from './orders/orders.query.js';
 export * from './activity-log/activity-log.entry.js';
 export * from './activity-log/activity-log.filter.js';
 export * from './activity-log/activity-log.mapping.js';
