@@ -27,6 +27,8 @@ export interface OrderRecord {
  * state keeps subscriptions and order ids but not the line items, which only `OrderCreated`
  * carries. One pass folds the state (for visibility and each subscription's current status)
  * and collects the caller's `OrderCreated` events. Always current: no read model to wait for.
+ * The orders list reads the orders read model; this stays for a retried order's answer
+ * (`create-order.command.ts`), which must see the order its first attempt stored.
  */
 @Injectable()
 export class CustomerOrdersReader {

@@ -5,6 +5,7 @@ import { CreateOrderController } from './create-order/create-order.controller.js
 import { CreateOrderHandler } from './create-order/create-order.command.js';
 import { CustomerOrdersReader } from './customer-orders.reader.js';
 import { ListOrdersController } from './list-orders/list-orders.controller.js';
+import { ListOrdersHandler } from './list-orders/list-orders.query.js';
 import { SuspendSubscriptionController } from './suspend-subscription/suspend-subscription.controller.js';
 import { SuspendSubscriptionHandler } from './suspend-subscription/suspend-subscription.command.js';
 
@@ -21,6 +22,7 @@ import { SuspendSubscriptionHandler } from './suspend-subscription/suspend-subsc
     SuspendSubscriptionHandler,
     CancelSubscriptionHandler,
     CustomerOrdersReader,
+    ListOrdersHandler,
   ],
 })
 export class OrdersModule {}
