@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ExportActivityLogsController } from './export-activity-logs/export-activity-logs.controller.js';
+import { ExportActivityLogsService } from './export-activity-logs/export-activity-logs.service.js';
 import { RecordActivityLogExportHandler } from './export-activity-logs/record-activity-log-export.command.js';
 import { ListActivityLogsController } from './list-activity-logs/list-activity-logs.controller.js';
+import { ListActivityLogsHandler } from './list-activity-logs/list-activity-logs.query.js';
 
 /** The activity log (PRODUCT.md rule 4): list and export, admin-agent only. */
 @Module({
   controllers: [ListActivityLogsController, ExportActivityLogsController],
-  providers: [RecordActivityLogExportHandler],
+  providers: [RecordActivityLogExportHandler, ExportActivityLogsService, ListActivityLogsHandler],
 })
 export class ActivityLogsModule {}

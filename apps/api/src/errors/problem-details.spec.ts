@@ -1,4 +1,5 @@
 import { AppError } from '@customer-workspace/kernel';
+import { InvalidCursor, ReadModelBehind } from '@customer-workspace/read-models';
 import { toProblemDetails } from './problem-details.js';
 import { ValidationFailed } from './validation-failed.js';
 
@@ -45,6 +46,27 @@ describe('problem details', () => {
       status: 500,
       detail: 'The server failed to handle the request',
       code: 'internal-error',
+    });
+  });
+});
+
+describe('problem details of read-model errors', () => {
+  it('answers a cursor the read model refuses like a DTO check naming `cursor`', () => {
+    const refused = toProblemDetails(new InvalidCursor('cursor must be a nextCursor of this list'));
+    expect(refused).toEqual(
+      toProblemDetails(
+        new ValidationFailed([
+          { field: 'cursor', message: 'cursor must be a nextCursor of this list' },
+        ]),
+      ),
+    );
+    expect(refused).toMatchObject({ status: 400, code: 'validation-failed' });
+  });
+
+  it('answers a read model behind its minPosition 503 read-model-behind', () => {
+    expect(toProblemDetails(new ReadModelBehind('orders', 9n, 3n, 100))).toMatchObject({
+      status: 503,
+      type: '/problems/read-model-behind',
     });
   });
 });

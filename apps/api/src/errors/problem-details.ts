@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { AppError, type ErrorKind } from '@customer-workspace/kernel';
 import { ValidationFailed } from './validation-failed.js';
 import { toStorageError } from '@customer-workspace/event-store';
+import { InvalidQueryParameter } from '@customer-workspace/read-models';
 
 /** RFC 9457 problem details, as every error response of the api carries them. */
 export interface ProblemDetails {
@@ -63,10 +64,19 @@ function problem(
   return { type: problemType(code), title: titleOf(status), status, detail, code, ...extra };
 }
 
+/**
+ * A read model's refusal of a query parameter (a cursor it never handed out) answers like the
+ * request's own checks: `validation-failed`, naming the parameter as the field.
+ */
+function asRequestError(error: unknown): unknown {
+  if (!(error instanceof InvalidQueryParameter)) return error;
+  return new ValidationFailed([{ field: error.parameter, message: error.message }]);
+}
+
 /** Turns anything thrown while serving a request into problem details; 5xx hide the cause. */
 export function toProblemDetails(thrown: unknown): ProblemDetails {
   // SQLite faults of any of our files (events, idempotency keys, read models): 503, named.
-  const error = toStorageError(thrown);
+  const error = asRequestError(toStorageError(thrown));
   if (error instanceof ValidationFailed) {
     return problem(400, error.code, error.message, { errors: error.errors });
   }

@@ -7,11 +7,15 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
-import { PROJECTIONS, ProjectionRunner, ReadModelDirectory } from '@customer-workspace/read-models';
+import {
+  caughtUp,
+  PROJECTIONS,
+  ProjectionRunner,
+  ReadModelDirectory,
+} from '@customer-workspace/read-models';
 import type { AppConfig } from '@customer-workspace/config';
 import { type ComponentHealth, HealthService } from '../health/health.service.js';
 import { MetricsService } from '../observability/metrics.service.js';
-import { ReadModelBehind } from './read-model-behind.error.js';
 
 /**
  * Runs every projection of `PROJECTIONS` in this process (files in `DATA_DIR/read-models`),
@@ -60,12 +64,9 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
    * Read-your-writes: waits (at most `READ_MODEL_WAIT_MS`) until projection `name` has applied
    * `minPosition`, then returns its runner; throws `ReadModelBehind` (503) when it has not.
    */
-  async caughtUp(name: string, minPosition: bigint | undefined): Promise<ProjectionRunner> {
-    const runner = this.runner(name);
-    if (minPosition === undefined) return runner;
+  caughtUp(name: string, minPosition: bigint | undefined): Promise<ProjectionRunner> {
     const wait = this.config.get('READ_MODEL_WAIT_MS', { infer: true });
-    if (await runner.waitFor(minPosition, wait)) return runner;
-    throw new ReadModelBehind(name, minPosition, runner.status().position, wait);
+    return caughtUp(this.runner(name), minPosition, wait);
   }
 
   private async check(runner: ProjectionRunner): Promise<ComponentHealth> {

@@ -6,7 +6,7 @@ import { InvitationAcceptanceProcess } from './invitation-acceptance.process.js'
 import { InviteResellerController } from './invite-reseller/invite-reseller.controller.js';
 import { InviteResellerHandler } from './invite-reseller/invite-reseller.command.js';
 import { ListInvitationsController } from './list-invitations/list-invitations.controller.js';
-import { CallerInvitationsQuery } from './list-invitations/list-invitations.query.js';
+import { ListInvitationsHandler } from './list-invitations/list-invitations.query.js';
 import { RemoveRelationshipController } from './remove-relationship/remove-relationship.controller.js';
 import { RemoveRelationshipHandler } from './remove-relationship/remove-relationship.command.js';
 import { RevokeInvitationController } from './revoke-invitation/revoke-invitation.controller.js';
@@ -26,7 +26,7 @@ import { RevokeInvitationHandler } from './revoke-invitation/revoke-invitation.c
   ],
   providers: [
     InviteResellerHandler,
-    CallerInvitationsQuery,
+    ListInvitationsHandler,
     RevokeInvitationHandler,
     AcceptInvitationHandler,
     AcceptanceConsequences,

@@ -6,6 +6,7 @@ import { CreateTagHandler } from './create-tag/create-tag.command.js';
 import { DeleteTagController } from './delete-tag/delete-tag.controller.js';
 import { DeleteTagHandler } from './delete-tag/delete-tag.command.js';
 import { ListTagsController } from './list-tags/list-tags.controller.js';
+import { ListTagsHandler } from './list-tags/list-tags.query.js';
 
 /** Routes of the tags use cases (each use case in a folder of its own); admin-agent only. */
 @Module({
@@ -15,6 +16,6 @@ import { ListTagsController } from './list-tags/list-tags.controller.js';
     DeleteTagController,
     ChangeCustomerTagsController,
   ],
-  providers: [CreateTagHandler, DeleteTagHandler, ChangeCustomerTagsHandler],
+  providers: [CreateTagHandler, DeleteTagHandler, ChangeCustomerTagsHandler, ListTagsHandler],
 })
 export class TagsModule {}

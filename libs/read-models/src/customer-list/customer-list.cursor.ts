@@ -1,3 +1,5 @@
+import { InvalidCursor } from '../read-model.errors.js';
+
 /** How the list can be sorted (API.md), each with its descending twin. */
 export const CUSTOMER_LIST_SORTS = [
   'companyName',
@@ -19,12 +21,8 @@ interface CursorBody {
 }
 
 /** A cursor that is not ours, or that belongs to another sort. */
-export class InvalidCursor extends Error {
-  constructor(reason: string) {
-    super(`cursor ${reason}: start again without a cursor`);
-    this.name = 'InvalidCursor';
-  }
-}
+const invalid = (reason: string): InvalidCursor =>
+  new InvalidCursor(`cursor ${reason}: start again without a cursor`);
 
 export function encodeCursor(sort: CustomerListSort, key: SortKey): string {
   return Buffer.from(JSON.stringify({ s: sort, k: key } satisfies CursorBody)).toString(
@@ -38,7 +36,7 @@ export function decodeCursor(cursor: string, sort: CustomerListSort): SortKey {
   try {
     body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorBody>;
   } catch {
-    throw new InvalidCursor('is malformed');
+    throw invalid('is malformed');
   }
   const key = body?.k;
   if (
@@ -48,7 +46,7 @@ export function decodeCursor(cursor: string, sort: CustomerListSort): SortKey {
     typeof key[1] !== 'string' ||
     typeof key[2] !== 'string'
   )
-    throw new InvalidCursor('is malformed');
-  if (body.s !== sort) throw new InvalidCursor(`was made for sort=${String(body.s)}`);
+    throw invalid('is malformed');
+  if (body.s !== sort) throw invalid(`was made for sort=${String(body.s)}`);
   return key as unknown as SortKey;
 }

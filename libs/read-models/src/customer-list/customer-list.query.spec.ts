@@ -8,7 +8,7 @@ import {
   tagDeleted,
   tagUnassigned,
 } from './customer-list.fixtures.js';
-import { InvalidCursor } from './customer-list.cursor.js';
+import { InvalidCursor } from '../read-model.errors.js';
 import { customerListProjection } from './customer-list.projection.js';
 import { type CustomerListRequest, queryCustomerList } from './customer-list.query.js';
 

@@ -26,6 +26,8 @@ export class ProjectionHarness {
   private readonly dir = mkdtempSync(join(tmpdir(), 'cw-projection-'));
   private readonly applier: BatchApplier;
   private position = 0n;
+  /** The next revision of each stream, so events of one stream get 0, 1, 2… like the store. */
+  private readonly revisions = new Map<string, bigint>();
 
   constructor(projection: Projection) {
     this.db = openReadModelForWriting(join(this.dir, `${projection.name}.db`), projection);
@@ -45,6 +47,9 @@ export class ProjectionHarness {
   recorded(event: GivenEvent): RecordedEvent {
     this.position++;
     const data = event.data as { customerId?: string; partnerId?: string };
+    const streamId = data.customerId ? `customer-${data.customerId}` : `partner-${data.partnerId}`;
+    const revision = this.revisions.get(streamId) ?? 0n;
+    this.revisions.set(streamId, revision + 1n);
     return {
       eventId: randomUUID(),
       type: event.type,
@@ -54,8 +59,8 @@ export class ProjectionHarness {
           event.at ?? new Date(Date.UTC(2026, 0, 1) + Number(this.position)).toISOString(),
         partnerId: event.partnerId ?? data.partnerId ?? 'partner-1',
       }),
-      streamId: data.customerId ? `customer-${data.customerId}` : `partner-${data.partnerId}`,
-      revision: 0n,
+      streamId,
+      revision,
       position: this.position,
     };
   }

@@ -1,35 +1,22 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  ACTIVITY_LOG,
-  activityLogFilterOf,
-  ACTIVITY_LOG_CSV_COLUMNS,
-  ACTIVITY_LOG_EXPORT_FORMATS,
-  exportActivityLog,
-  recordedFiltersOf,
-} from '@customer-workspace/read-models';
+import { ACTIVITY_LOG_CSV_COLUMNS } from '@customer-workspace/read-models';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import type { Principal } from '@customer-workspace/auth';
 import { requestContext } from '../../commands/command-context.js';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';
-import { minPositionOf } from '../../read-models/min-position.js';
-import { ReadModelsService } from '../../read-models/read-models.service.js';
-import { ExportActivityLogsQuery } from './export-activity-logs.query.js';
+import { ExportActivityLogsDto } from './export-activity-logs.dto.js';
+import { ExportActivityLogsService } from './export-activity-logs.service.js';
 import { exportFormat } from './export-format.js';
-import { RecordActivityLogExportCommand } from './record-activity-log-export.command.js';
 
 /** `GET /v1/activity-logs/export` (admin-agent): the filtered log as a CSV or NDJSON file. */
 @ApiTags('activity-logs')
 @ApiBearerAuth()
 @Controller('v1/activity-logs')
 export class ExportActivityLogsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly readModels: ReadModelsService,
-  ) {}
+  constructor(private readonly exports: ExportActivityLogsService) {}
 
   @Get('export')
   @Roles('admin-agent')
@@ -52,30 +39,22 @@ export class ExportActivityLogsController {
   })
   @ApiProblems(400, 401, 403, 404, 503)
   async export(
-    @Query() query: ExportActivityLogsQuery,
+    @Query() query: ExportActivityLogsDto,
     @Headers('accept') accept: string | undefined,
     @Caller() caller: Principal,
     @Req() request: IdempotentRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const format = exportFormat(query.format, accept);
-    await this.readModels.caughtUp(ACTIVITY_LOG, minPositionOf(query));
-    const position = await this.commands.execute<RecordActivityLogExportCommand, bigint>(
-      new RecordActivityLogExportCommand(
-        recordedFiltersOf(query),
-        format,
-        caller,
-        requestContext(request, caller, new Date()),
-      ),
-    );
-    // The file ends with the export's own record: the log exactly as it stood when exported.
-    const runner = await this.readModels.caughtUp(ACTIVITY_LOG, position);
-    const filter = { ...activityLogFilterOf(query), upTo: position };
-    const { mediaType, fileName } = ACTIVITY_LOG_EXPORT_FORMATS[format];
+    const file = await this.exports.export({
+      filters: query,
+      format: exportFormat(query.format, accept),
+      caller,
+      request: requestContext(request, caller, new Date()),
+    });
     await reply
-      .header('Content-Type', mediaType)
-      .header('Content-Disposition', `attachment; filename="${fileName}"`)
-      .header('X-Export-Position', position.toString())
-      .send(exportActivityLog(runner.servingFile(), caller.partnerId, filter, format));
+      .header('Content-Type', file.mediaType)
+      .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+      .header('X-Export-Position', file.position.toString())
+      .send(file.body);
   }
 }

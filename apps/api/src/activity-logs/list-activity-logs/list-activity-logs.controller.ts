@@ -1,17 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  ACTIVITY_LOG,
-  activityLogFilterOf,
-  DEFAULT_ACTIVITY_PAGE,
-  queryActivityLog,
-} from '@customer-workspace/read-models';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import type { Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
-import { minPositionOf } from '../../read-models/min-position.js';
-import { ReadModelsService } from '../../read-models/read-models.service.js';
 import { ActivityLogPageView } from '../activity-log-entry.view.js';
+import { ListActivityLogsDto } from './list-activity-logs.dto.js';
 import { ListActivityLogsQuery } from './list-activity-logs.query.js';
 
 /** `GET /v1/activity-logs` (admin-agent): the caller's activity log from its read model. */
@@ -19,7 +13,7 @@ import { ListActivityLogsQuery } from './list-activity-logs.query.js';
 @ApiBearerAuth()
 @Controller('v1/activity-logs')
 export class ListActivityLogsController {
-  constructor(private readonly readModels: ReadModelsService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('admin-agent')
@@ -32,14 +26,10 @@ export class ListActivityLogsController {
   })
   @ApiOkResponse({ type: ActivityLogPageView })
   @ApiProblems(400, 401, 403, 503)
-  async list(
-    @Query() query: ListActivityLogsQuery,
+  list(
+    @Query() query: ListActivityLogsDto,
     @Caller() caller: Principal,
   ): Promise<ActivityLogPageView> {
-    const runner = await this.readModels.caughtUp(ACTIVITY_LOG, minPositionOf(query));
-    return queryActivityLog(runner.reader(), caller.partnerId, activityLogFilterOf(query), {
-      limit: query.limit ?? DEFAULT_ACTIVITY_PAGE,
-      ...(query.cursor !== undefined && { before: BigInt(query.cursor) }),
-    });
+    return this.queries.execute(new ListActivityLogsQuery(query, caller));
   }
 }

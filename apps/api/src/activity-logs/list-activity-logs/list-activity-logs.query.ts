@@ -1,21 +1,38 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { DEFAULT_ACTIVITY_PAGE, MAX_ACTIVITY_PAGE } from '@customer-workspace/read-models';
-import { ActivityLogFiltersQuery } from '../activity-log-filters.query.js';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import {
+  ACTIVITY_LOG,
+  activityLogFilterOf,
+  queryActivityLog,
+} from '@customer-workspace/read-models';
+import type { Principal } from '@customer-workspace/auth';
+import { minPositionOf } from '../../read-models/min-position.dto.js';
+import { ReadModelsService } from '../../read-models/read-models.service.js';
+import type { ActivityLogPageView } from '../activity-log-entry.view.js';
+import type { ListActivityLogsDto } from './list-activity-logs.dto.js';
 
-/** `GET /v1/activity-logs` query: the filters and a page. */
-export class ListActivityLogsQuery extends ActivityLogFiltersQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_ACTIVITY_PAGE, default: DEFAULT_ACTIVITY_PAGE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_ACTIVITY_PAGE, { message: `limit must be at most ${MAX_ACTIVITY_PAGE}` })
-  readonly limit?: number;
+/** A page of the caller's activity log (`GET /v1/activity-logs`). */
+export class ListActivityLogsQuery extends Query<ActivityLogPageView> {
+  constructor(
+    readonly request: ListActivityLogsDto,
+    readonly caller: Principal,
+  ) {
+    super();
+  }
+}
 
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
-  @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'cursor must be a nextCursor of this list' })
-  readonly cursor?: string;
+/** Answers from the activity-log read model once it has reached `minPosition`. */
+@QueryHandler(ListActivityLogsQuery)
+export class ListActivityLogsHandler implements IQueryHandler<
+  ListActivityLogsQuery,
+  ActivityLogPageView
+> {
+  constructor(private readonly readModels: ReadModelsService) {}
+
+  async execute({ request, caller }: ListActivityLogsQuery): Promise<ActivityLogPageView> {
+    const runner = await this.readModels.caughtUp(ACTIVITY_LOG, minPositionOf(request));
+    return queryActivityLog(runner.reader(), caller.partnerId, activityLogFilterOf(request), {
+      limit: request.limit,
+      ...(request.cursor !== undefined && { before: BigInt(request.cursor) }),
+    });
+  }
 }

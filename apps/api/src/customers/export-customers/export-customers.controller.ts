@@ -1,28 +1,22 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CUSTOMER_LIST, CUSTOMERS_CSV, exportCustomersCsv } from '@customer-workspace/read-models';
+import { CUSTOMERS_CSV } from '@customer-workspace/read-models';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import type { Principal } from '@customer-workspace/auth';
 import { requestContext } from '../../commands/command-context.js';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import type { IdempotentRequest } from '../../idempotency/idempotency.interceptor.js';
-import { minPositionOf } from '../../read-models/min-position.js';
-import { ReadModelsService } from '../../read-models/read-models.service.js';
-import { ExportCustomersQuery } from './export-customers.query.js';
+import { ExportCustomersDto } from './export-customers.dto.js';
+import { ExportCustomersService } from './export-customers.service.js';
 import { exportLanguage } from './export-language.js';
-import { RecordCustomersExportCommand } from './record-customers-export.command.js';
 
 /** `GET /v1/customers/export`: `Customers.csv`, exactly per PRODUCT.md rule 2. */
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('v1/customers')
 export class ExportCustomersController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly readModels: ReadModelsService,
-  ) {}
+  constructor(private readonly exports: ExportCustomersService) {}
 
   @Get('export')
   @Roles('admin-agent', 'sales-agent', 'billing-admin')
@@ -38,23 +32,24 @@ export class ExportCustomersController {
   @ApiResponse({ status: 200, description: 'Customers.csv', content: { 'text/csv': {} } })
   @ApiProblems(400, 401, 403, 404, 503)
   async export(
-    @Query() query: ExportCustomersQuery,
+    @Query() query: ExportCustomersDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Caller() caller: Principal,
     @Req() request: IdempotentRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const runner = await this.readModels.caughtUp(CUSTOMER_LIST, minPositionOf(query));
     const lang = exportLanguage(query.lang, acceptLanguage);
-    const position = await this.commands.execute<RecordCustomersExportCommand, bigint>(
-      new RecordCustomersExportCommand(lang, caller, requestContext(request, caller, new Date())),
-    );
-    const csv = exportCustomersCsv(runner.servingFile(), caller.partnerId, lang);
+    const file = await this.exports.export({
+      query,
+      lang,
+      caller,
+      request: requestContext(request, caller, new Date()),
+    });
     await reply
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="${CUSTOMERS_CSV}"`)
       .header('Content-Language', lang)
-      .header('X-Export-Position', position.toString())
-      .send(csv);
+      .header('X-Export-Position', file.position.toString())
+      .send(file.body);
   }
 }

@@ -1,14 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CUSTOMER_LIST, InvalidCursor, queryCustomerList } from '@customer-workspace/read-models';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
-import { ValidationFailed } from '../../errors/validation-failed.js';
-import { toInstant } from '../../read-models/is-instant.validator.js';
-import { minPositionOf } from '../../read-models/min-position.js';
-import { ReadModelsService } from '../../read-models/read-models.service.js';
 import { CustomerListView } from './customer-list.view.js';
+import { ListCustomersDto } from './list-customers.dto.js';
 import { ListCustomersQuery } from './list-customers.query.js';
 
 /** The caller's customer list from the customer-list read model (PRODUCT.md rule 1). */
@@ -16,7 +13,7 @@ import { ListCustomersQuery } from './list-customers.query.js';
 @ApiBearerAuth()
 @Controller('v1/customers')
 export class ListCustomersController {
-  constructor(private readonly readModels: ReadModelsService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles(...PARTNER_ROLES)
@@ -25,26 +22,7 @@ export class ListCustomersController {
   })
   @ApiOkResponse({ type: CustomerListView })
   @ApiProblems(400, 401, 403, 503)
-  async list(
-    @Query() query: ListCustomersQuery,
-    @Caller() caller: Principal,
-  ): Promise<CustomerListView> {
-    const runner = await this.readModels.caughtUp(CUSTOMER_LIST, minPositionOf(query));
-    try {
-      return queryCustomerList(runner.reader(), {
-        partnerId: caller.partnerId,
-        sort: query.sort,
-        limit: query.limit,
-        ...(query.q !== undefined && { q: query.q }),
-        ...(query.relationship !== undefined && { relationship: query.relationship }),
-        ...(query.tag !== undefined && { tag: query.tag }),
-        ...(query.asOf !== undefined && { asOf: toInstant(query.asOf) }),
-        ...(query.cursor !== undefined && { cursor: query.cursor }),
-      });
-    } catch (error) {
-      if (error instanceof InvalidCursor)
-        throw new ValidationFailed([{ field: 'cursor', message: error.message }]);
-      throw error;
-    }
+  list(@Query() query: ListCustomersDto, @Caller() caller: Principal): Promise<CustomerListView> {
+    return this.queries.execute(new ListCustomersQuery(query, caller));
   }
 }

@@ -1,67 +1,38 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { RELATIONSHIPS } from '@customer-workspace/customers';
-import { CUSTOMER_LIST_SORTS, type CustomerListSort } from '@customer-workspace/read-models';
-import { IsInstant } from '../../read-models/is-instant.validator.js';
-import { MinPositionQuery } from '../../read-models/min-position.js';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { CUSTOMER_LIST, queryCustomerList } from '@customer-workspace/read-models';
+import type { Principal } from '@customer-workspace/auth';
+import { toInstant } from '../../read-models/is-instant.validator.js';
+import { minPositionOf } from '../../read-models/min-position.dto.js';
+import { ReadModelsService } from '../../read-models/read-models.service.js';
+import type { CustomerListView } from './customer-list.view.js';
+import type { ListCustomersDto } from './list-customers.dto.js';
 
-export const MAX_LIMIT = 500;
-export const DEFAULT_LIMIT = 50;
+/** A page of the caller's customer list (`GET /v1/customers`). */
+export class ListCustomersQuery extends Query<CustomerListView> {
+  constructor(
+    readonly request: ListCustomersDto,
+    readonly caller: Principal,
+  ) {
+    super();
+  }
+}
 
-/**
- * `GET /v1/customers` (and, accepted and ignored, `GET /v1/customers/export`): search, filters,
- * sort, time travel and paging.
- */
-export class ListCustomersQuery extends MinPositionQuery {
-  @ApiPropertyOptional({
-    description:
-      'Any part of the company name, primary domain or Microsoft ID; case and accents ignored',
-    example: 'zlutou',
-  })
-  @IsOptional()
-  @MaxLength(200)
-  readonly q?: string;
+/** Answers from the customer-list read model once it has reached `minPosition`. */
+@QueryHandler(ListCustomersQuery)
+export class ListCustomersHandler implements IQueryHandler<ListCustomersQuery, CustomerListView> {
+  constructor(private readonly readModels: ReadModelsService) {}
 
-  @ApiPropertyOptional({ enum: RELATIONSHIPS })
-  @IsOptional()
-  @IsIn(RELATIONSHIPS, { message: `relationship must be one of ${RELATIONSHIPS.join(', ')}` })
-  readonly relationship?: string;
-
-  @ApiPropertyOptional({ description: 'A tag name (case and accents ignored)', example: 'VIP' })
-  @IsOptional()
-  @MaxLength(200)
-  readonly tag?: string;
-
-  @ApiPropertyOptional({
-    enum: CUSTOMER_LIST_SORTS,
-    default: 'companyName',
-    description:
-      'Names and domains compare ignoring case and accents (`Ómega` sorts with `Omega`); ' +
-      '`createdAt` is when the row (the relationship) entered the list; `-` reverses',
-  })
-  @IsOptional()
-  @IsIn(CUSTOMER_LIST_SORTS, { message: `sort must be one of ${CUSTOMER_LIST_SORTS.join(', ')}` })
-  readonly sort: CustomerListSort = 'companyName';
-
-  @ApiPropertyOptional({
-    description: 'ISO-8601 date or date-time (UTC when no zone): the list as it was then',
-    example: '2026-06-30T23:59:59Z',
-  })
-  @IsOptional()
-  @IsInstant()
-  readonly asOf?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be an integer' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_LIMIT, { message: `limit must be at most ${MAX_LIMIT}` })
-  readonly limit: number = DEFAULT_LIMIT;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (same sort)' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,2048}$/, { message: 'cursor must be a nextCursor of this list' })
-  readonly cursor?: string;
+  async execute({ request, caller }: ListCustomersQuery): Promise<CustomerListView> {
+    const runner = await this.readModels.caughtUp(CUSTOMER_LIST, minPositionOf(request));
+    return queryCustomerList(runner.reader(), {
+      partnerId: caller.partnerId,
+      sort: request.sort,
+      limit: request.limit,
+      ...(request.q !== undefined && { q: request.q }),
+      ...(request.relationship !== undefined && { relationship: request.relationship }),
+      ...(request.tag !== undefined && { tag: request.tag }),
+      ...(request.asOf !== undefined && { asOf: toInstant(request.asOf) }),
+      ...(request.cursor !== undefined && { cursor: request.cursor }),
+    });
+  }
 }

@@ -1,17 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '../../auth/auth.decorators.js';
 import { PARTNER_ROLES, type Principal } from '@customer-workspace/auth';
 import { ApiProblems } from '../../docs/api-problems.decorator.js';
 import { InvitationListView } from './invitation.view.js';
-import { ListInvitationsQuery } from './list-invitations.dto.js';
-import { CallerInvitationsQuery } from './list-invitations.query.js';
+import { ListInvitationsDto } from './list-invitations.dto.js';
+import { ListInvitationsQuery } from './list-invitations.query.js';
 
 @ApiTags('relationships')
 @ApiBearerAuth()
 @Controller('v1/relationship-requests')
 export class ListInvitationsController {
-  constructor(private readonly invitations: CallerInvitationsQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles(...PARTNER_ROLES)
@@ -21,9 +22,9 @@ export class ListInvitationsController {
   @ApiOkResponse({ type: InvitationListView })
   @ApiProblems(400, 401, 403)
   list(
-    @Query() query: ListInvitationsQuery,
+    @Query() query: ListInvitationsDto,
     @Caller() caller: Principal,
   ): Promise<InvitationListView> {
-    return this.invitations.list(caller.partnerId, new Date().toISOString(), query);
+    return this.queries.execute(new ListInvitationsQuery(query, caller, new Date().toISOString()));
   }
 }

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
   evolveInvitation,
   initialInvitationState,
@@ -8,7 +9,21 @@ import {
   invitationStream,
 } from '@customer-workspace/customers';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@customer-workspace/event-store';
+import type { Principal } from '@customer-workspace/auth';
 import type { InvitationListView, InvitationStatus, InvitationView } from './invitation.view.js';
+import type { ListInvitationsDto } from './list-invitations.dto.js';
+
+/** A page of the caller's invitations (`GET /v1/relationship-requests`), their status at `now`. */
+export class ListInvitationsQuery extends Query<InvitationListView> {
+  constructor(
+    readonly request: ListInvitationsDto,
+    readonly caller: Principal,
+    /** ISO-8601: whether a pending invitation has expired is decided at this instant. */
+    readonly now: string,
+  ) {
+    super();
+  }
+}
 
 type KnownInvitation = Exclude<InvitationState, { status: 'none' }>;
 
@@ -32,16 +47,15 @@ const isInvitationEvent = (event: RecordedEvent): event is RecordedEvent & Invit
  * every `invitation-*` stream read from `$all` (server-side stream-prefix filter) and keeps the
  * caller's. The invitations read-model issue replaces this scan with a projection query.
  */
-@Injectable()
-export class CallerInvitationsQuery {
+@QueryHandler(ListInvitationsQuery)
+export class ListInvitationsHandler implements IQueryHandler<
+  ListInvitationsQuery,
+  InvitationListView
+> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async list(
-    partnerId: string,
-    now: string,
-    page: { readonly limit: number; readonly cursor?: string },
-  ): Promise<InvitationListView> {
-    const all = [...(await this.fold(partnerId)).values()].sort((a, b) =>
+  async execute({ request: page, caller, now }: ListInvitationsQuery): Promise<InvitationListView> {
+    const all = [...(await this.fold(caller.partnerId)).values()].sort((a, b) =>
       a.position < b.position ? 1 : -1,
     );
     const before = page.cursor === undefined ? undefined : BigInt(page.cursor);

@@ -2,7 +2,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, ValidateBy } from 'class-validator';
 import type { PartnerCenterAction } from '@customer-workspace/customers';
 import { ACTIVITY_LOG_ACTION_NAMES, activityLogInstant } from '@customer-workspace/read-models';
-import { MinPositionQuery } from '../read-models/min-position.js';
 
 const IsInstant = (field: 'from' | 'to') =>
   ValidateBy({
@@ -16,8 +15,11 @@ const IsInstant = (field: 'from' | 'to') =>
     },
   });
 
-/** The filters of `GET /v1/activity-logs` and its export; every one optional, combined (AND). */
-export class ActivityLogFiltersQuery extends MinPositionQuery {
+/**
+ * The filters of `GET /v1/activity-logs` and its export; every one optional, combined (AND).
+ * The list composes them with its page, the export with `minPosition`.
+ */
+export class ActivityLogFiltersDto {
   @ApiPropertyOptional({
     description:
       'Entries that occurred at or after this instant (inclusive). An ISO 8601 date (midnight ' +
