@@ -38,6 +38,24 @@ export default tseslint.config(
     rules: { 'workspace/boundaries': 'error' },
   },
   {
+    // Inside the api, the platform (auth, errors, idempotency, health, …) serves every business
+    // module and knows none of them.
+    files: ['apps/api/src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/business/**'],
+              message: 'The platform serves the business modules and never imports one.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -23,7 +23,7 @@ class OrderEchoController {
 class OrderEchoModule {}
 
 async function main(): Promise<void> {
-  // The api's own adapter and validation (apps/api/src/app.factory.ts), default body limit.
+  // The api's own adapter and validation (app.factory.ts of @customer-workspace/api), default body limit.
   const adapter = httpAdapter(1024 * 1024);
   const app = await NestFactory.create<NestFastifyApplication>(OrderEchoModule, adapter, {
     logger: false,

@@ -105,6 +105,19 @@ describe('the workspace boundaries lint rule (planted imports)', () => {
     expect(test).toEqual([expect.stringContaining('import @customer-workspace/api by its name')]);
   });
 
+  it("refuses the api's platform importing a business module", async () => {
+    const messages = await lint(
+      'apps/api/src/platform/health/planted.ts',
+      "import { OrdersModule } from '../../business/orders/orders.module.js';\nexport const planted = OrdersModule;\n",
+    );
+    expect(messages.map((m) => [m.ruleId, m.message])).toEqual([
+      [
+        'no-restricted-imports',
+        expect.stringContaining('The platform serves the business modules and never imports one'),
+      ],
+    ]);
+  });
+
   it('accepts the imports the dependencies allow', async () => {
     const errors = boundaryErrors(
       await lint(

@@ -4,15 +4,15 @@ import type { FastifyInstance } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import { setUpOpenApi } from './docs/openapi.js';
+import { setUpOpenApi } from './platform/openapi/openapi.js';
 import { loadConfig } from '@customer-workspace/config';
-import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
-import { CORRELATION_HEADER, correlationIdOf } from './observability/correlation-id.js';
-import { ValidationFailed } from './errors/validation-failed.js';
-import { registerHttpMetrics } from './observability/http-metrics.hook.js';
-import { MetricsService } from './observability/metrics.service.js';
-import { registerRequestBodyLimits } from './security/request-body-limits.js';
-import { registerSecurityHeaders } from './security/security-headers.js';
+import { ProblemDetailsFilter } from './platform/errors/problem-details.filter.js';
+import { CORRELATION_HEADER, correlationIdOf } from './platform/observability/correlation-id.js';
+import { ValidationFailed } from './platform/errors/validation-failed.js';
+import { registerHttpMetrics } from './platform/observability/http-metrics.hook.js';
+import { MetricsService } from './platform/observability/metrics.service.js';
+import { registerRequestBodyLimits } from './platform/security/request-body-limits.js';
+import { registerSecurityHeaders } from './platform/security/security-headers.js';
 
 /**
  * While the server shuts down, answers in-flight requests with `Connection: close`, so their

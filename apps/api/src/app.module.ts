@@ -2,21 +2,21 @@ import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common'
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '@customer-workspace/config';
-import { AuthModule } from './auth/auth.module.js';
-import { IdempotencyModule } from './idempotency/idempotency.module.js';
-import { CommandsModule } from './commands/commands.module.js';
-import { OrdersModule } from './orders/orders.module.js';
-import { RelationshipsModule } from './relationships/relationships.module.js';
-import { ActivityLogsModule } from './activity-logs/activity-logs.module.js';
-import { TagsModule } from './tags/tags.module.js';
-import { CustomersModule } from './customers/customers.module.js';
-import { PartnersModule } from './partners/partners.module.js';
-import { EventStoreModule } from './event-store/event-store.module.js';
-import { HealthModule } from './health/health.module.js';
-import { ReadModelsModule } from './read-models/read-models.module.js';
-import { correlationIdOf } from './observability/correlation-id.js';
-import { ObservabilityModule } from './observability/observability.module.js';
-import { RateLimitModule } from './security/rate-limit.module.js';
+import { AuthModule } from './platform/auth/auth.module.js';
+import { IdempotencyModule } from './platform/idempotency/idempotency.module.js';
+import { CommandsModule } from './platform/commands/commands.module.js';
+import { OrdersModule } from './business/orders/orders.module.js';
+import { RelationshipsModule } from './business/relationships/relationships.module.js';
+import { ActivityLogsModule } from './business/activity-logs/activity-logs.module.js';
+import { TagsModule } from './business/tags/tags.module.js';
+import { CustomersModule } from './business/customers/customers.module.js';
+import { PartnersModule } from './business/partners/partners.module.js';
+import { EventStoreModule } from './platform/event-store/event-store.module.js';
+import { HealthModule } from './platform/health/health.module.js';
+import { ReadModelsModule } from './platform/read-models/read-models.module.js';
+import { correlationIdOf } from './platform/observability/correlation-id.js';
+import { ObservabilityModule } from './platform/observability/observability.module.js';
+import { RateLimitModule } from './platform/security/rate-limit.module.js';
 
 @Module({})
 export class AppModule {
