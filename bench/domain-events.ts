@@ -25,7 +25,7 @@ export function usersOf(random: SeededRandom, partnerId: string, count: number):
 }
 
 /**
- * Domain events with the metadata the api writes (PRODUCT.md rule 4): one correlation id per
+ * Domain events with the metadata the api writes (docs/product.md rule 4): one correlation id per
  * command (the request's, also its causation), the caller, its partner, the customer of a
  * customer stream, and a command time that only moves forward (`stepMs` on average).
  */

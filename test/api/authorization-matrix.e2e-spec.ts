@@ -13,7 +13,7 @@ interface Ids {
 interface Route {
   readonly method: 'get' | 'post' | 'put' | 'delete';
   readonly path: (ids: Ids) => string;
-  /** PRODUCT.md's role matrix. */
+  /** The role matrix of docs/product.md#roles. */
   readonly allowed: readonly Role[];
   readonly body?: (ids: Ids) => object;
   readonly headers?: Record<string, string>;
@@ -130,7 +130,7 @@ const ROUTES: Record<string, Route> = {
   },
 };
 
-describe('every route × every role (PRODUCT.md matrix) and × a foreign partner', () => {
+describe('every route × every role (docs/product.md#roles) and × a foreign partner', () => {
   let api: TestApi;
   let http: ReturnType<typeof request>;
 

@@ -168,7 +168,7 @@ describe('OpenAPI (HTTP)', () => {
   });
 });
 
-describe('OpenAPI covers the contract of API.md', () => {
+describe('OpenAPI covers the whole HTTP contract', () => {
   let api: TestApi;
   beforeAll(async () => (api = await startTestApi()));
   afterAll(() => api.close());

@@ -31,7 +31,7 @@ const id = (ws: Workspace, slot: IdSlot, ids: Partial<Record<IdSlot, string>> = 
   }[slot];
 
 /**
- * Every command route (API.md). The valid bodies are chosen so that even accepted they would
+ * Every command route of the api. The valid bodies are chosen so that even accepted they would
  * be refused later by a rule (acceptance: wrong token; removal: active subscription), except
  * where a fuzz case can never be valid.
  */

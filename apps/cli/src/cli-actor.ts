@@ -13,7 +13,7 @@ import {
 } from '@customer-workspace/event-store';
 
 /**
- * Who an operator command is recorded as (PRODUCT.md rule 4): the operating-system user on this
+ * Who an operator command is recorded as (docs/product.md rule 4): the operating-system user on this
  * host, with the `operator` role, acting for `partnerId`.
  */
 export function cliCommandContext(partnerId: string, now = new Date()): CommandContext {

@@ -25,7 +25,7 @@ function languageOf(value: string | undefined): ExportLanguage {
 }
 
 /**
- * `export customers`: the partner's `Customers.csv` exactly as the api serves it (PRODUCT.md
+ * `export customers`: the partner's `Customers.csv` exactly as the api serves it (docs/product.md
  * rule 2), from the customer-list read model brought up to date first, recorded as
  * `export_customers` by the operator; for auditors without the HTTP api.
  */

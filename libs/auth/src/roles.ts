@@ -1,4 +1,4 @@
-/** The roles a bearer token may carry (API.md); `operator` is the platform's, not a partner's. */
+/** The roles a bearer token may carry (docs/api.md#authentication); `operator` is the platform's, not a partner's. */
 export const PARTNER_ROLES = [
   'admin-agent',
   'sales-agent',

@@ -8,7 +8,7 @@ export interface Actor {
 }
 
 /**
- * Metadata every stored event carries (ARCHITECTURE.md, PRODUCT.md rule 4).
+ * Metadata every stored event carries (docs/architecture.md#event-envelope, docs/product.md rule 4).
  * `occurredAt` is an ISO-8601 instant; `schemaVersion` is the version of the event's data shape,
  * per event type (the domain declares each type's current version and upcasters from older ones;
  * the store hands readers every event at its current version, see `Upcasters`).

@@ -5,7 +5,7 @@ export interface DomainEvent<TType extends string = string, TData = unknown> {
 }
 
 /**
- * A pure decider (STYLE.md rule 1): `decide` turns a command and the current state into new
+ * A pure decider (docs/contributing.md#deciders): `decide` turns a command and the current state into new
  * events (or throws a domain error), `evolve` folds one event into the state. No clock, id
  * generator or I/O: whatever varies comes in with the command.
  */

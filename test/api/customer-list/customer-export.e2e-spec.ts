@@ -14,7 +14,7 @@ const HEADERS = {
   hu: 'Microsoft-azonosító,Cégnév,Elsődleges tartománynév,Kapcsolat,Címkék',
 };
 
-describe('GET /v1/customers/export (Customers.csv, PRODUCT.md rule 2)', () => {
+describe('GET /v1/customers/export (Customers.csv, docs/product.md rule 2)', () => {
   let api: TestApi;
   let http: Http;
   let dual: string;

@@ -8,7 +8,7 @@ export type CustomersDomainEvent = PartnerEvent | CustomerEvent | InvitationEven
 /** The `type` of every event of the customers domain. */
 export type CustomersDomainEventType = CustomersDomainEvent['type'];
 
-/** Activity-log action names, after Partner Center's operation types (PRODUCT.md rule 4). */
+/** Activity-log action names, after Partner Center's operation types (docs/product.md rule 4). */
 export type PartnerCenterAction =
   | 'register_partner'
   | 'add_customer'

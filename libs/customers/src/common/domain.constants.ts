@@ -1,4 +1,4 @@
-/** Programs a partner can be enrolled in (PRODUCT.md, Domain › Partner). */
+/** Programs a partner can be enrolled in (docs/product.md#partners-and-programs). */
 export const PARTNER_PROGRAMS = ['direct-bill', 'indirect-provider', 'indirect-reseller'] as const;
 export type PartnerProgram = (typeof PARTNER_PROGRAMS)[number];
 

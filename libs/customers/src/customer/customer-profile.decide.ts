@@ -4,7 +4,7 @@ import type { CustomerEvent } from './customer.events.js';
 import type { CustomerState } from './customer.state.js';
 import { visibleCustomer } from './customer.visibility.js';
 
-/** A new customer, with the caller as its direct reseller (API.md, `POST /v1/customers`). */
+/** A new customer, with the caller as its direct reseller (`POST /v1/customers`, see the OpenAPI document). */
 export function addCustomer({ data }: AddCustomer, state: CustomerState): CustomerEvent[] {
   if (state.status !== 'unknown') throw new CustomerAlreadyExists(data.customerId);
   const { customerId, partnerId, companyProfile, billingProfile } = data;

@@ -11,7 +11,7 @@ export class CustomerAlreadyExists extends AppError {
 
 /**
  * The customer does not exist, or the caller has no active relationship with it: both answer
- * the same, so a partner never learns about another partner's customers (PRODUCT.md rule 5).
+ * the same, so a partner never learns about another partner's customers (docs/product.md rule 5).
  */
 export class CustomerNotFound extends AppError {
   readonly kind = 'not-found';

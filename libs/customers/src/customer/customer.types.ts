@@ -17,7 +17,7 @@ export interface Address {
   readonly country: string;
 }
 
-/** Who and where the customer is billed (API.md, `POST /v1/customers`). */
+/** Who and where the customer is billed (`POST /v1/customers`, see the OpenAPI document). */
 export interface BillingProfile {
   readonly companyName: string;
   readonly email: string;

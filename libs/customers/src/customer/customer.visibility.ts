@@ -11,7 +11,7 @@ export function relationshipsOf(
 
 /**
  * Whether a partner sees the customer: it exists and the partner holds at least one active
- * relationship with it (PRODUCT.md rule 5). Handlers use it, e.g. for a targeted invitation.
+ * relationship with it (docs/product.md rule 5). Handlers use it, e.g. for a targeted invitation.
  */
 export function isVisibleTo(state: CustomerState, partnerId: string): boolean {
   return state.status === 'existing' && relationshipsOf(state.customer, partnerId).length > 0;

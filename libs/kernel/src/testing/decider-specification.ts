@@ -1,7 +1,7 @@
 import type { Decider, DomainEvent } from '../decider.js';
 
 /**
- * Given/When/Then for pure deciders (STYLE.md rule 7):
+ * Given/When/Then for pure deciders (docs/contributing.md#tests):
  * `spec.given(events).when(command).then(expectedEvents)` or `.thenThrows(matcher)`.
  */
 export function deciderSpecification<TCommand, TEvent extends DomainEvent, TState>(

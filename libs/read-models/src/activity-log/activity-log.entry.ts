@@ -4,7 +4,7 @@ import type { Actor } from '@customer-workspace/event-store';
 /** The projection's name: its read-model files and its runner are found by it. */
 export const ACTIVITY_LOG = 'activity-log';
 
-/** The 18 action names of PRODUCT.md rule 4, in the order the rule lists them. */
+/** The 18 action names of docs/product.md rule 4, in the order the rule lists them. */
 export const ACTIVITY_LOG_ACTION_NAMES: readonly PartnerCenterAction[] = [
   ...new Set(Object.values(ACTIVITY_LOG_ACTIONS)),
 ].filter((action): action is PartnerCenterAction => action !== null);
@@ -48,7 +48,7 @@ export interface ActivityLogEntry {
   readonly causationId: string;
 }
 
-/** An entry as the api and the exports show it (API.md, `GET /v1/activity-logs`). */
+/** An entry as the api and the exports show it (docs/api.md#activity-log). */
 export type ActivityLogItem = Omit<ActivityLogEntry, 'partnerId' | 'position'> & {
   /** The event's global position, a decimal string. */
   readonly position: string;

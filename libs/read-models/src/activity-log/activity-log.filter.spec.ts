@@ -24,7 +24,7 @@ describe('activity-log filter parameters', () => {
     expect(activityLogInstant(value)).toBeUndefined();
   });
 
-  it('knows the 18 action names of PRODUCT.md rule 4', () => {
+  it('knows the 18 action names of docs/product.md rule 4', () => {
     expect(ACTIVITY_LOG_ACTION_NAMES).toHaveLength(18);
     expect(ACTIVITY_LOG_ACTION_NAMES).toContain('export_activity_log');
   });

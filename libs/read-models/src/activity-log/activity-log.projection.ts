@@ -12,7 +12,7 @@ import { ACTIVITY_LOG_SCHEMA } from './activity-log.schema.js';
 import { prepareTallies } from './activity-log.tallies.js';
 
 /**
- * The activity log (PRODUCT.md rule 4): one entry per action event and partner that sees it,
+ * The activity log (docs/product.md rule 4): one entry per action event and partner that sees it,
  * with who, when, which customer and the old/new values. Rows are only ever inserted: the
  * log is the history, nothing in it is updated. A second entry at the same (partner,
  * position) would break the unique index and stop the projection, loudly.

@@ -7,7 +7,7 @@ import { plannedSelect } from './activity-log.select.js';
 import { prepared, scalar } from './activity-log.statements.js';
 import { countWithin } from './activity-log.time.js';
 
-/** Largest page of `GET /v1/activity-logs` (API.md's list convention) and the default one. */
+/** Largest page of `GET /v1/activity-logs` (docs/api.md#paging) and the default one. */
 export const MAX_ACTIVITY_PAGE = 500;
 export const DEFAULT_ACTIVITY_PAGE = 50;
 

@@ -1,8 +1,8 @@
-/** Languages of `Customers.csv` (PRODUCT.md rule 2). */
+/** Languages of `Customers.csv` (docs/product.md rule 2). */
 export const EXPORT_LANGUAGES = ['en', 'cs', 'de', 'es', 'hu'] as const;
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
 
-/** The five column headers, per language, exactly as PRODUCT.md rule 2 lists them. */
+/** The five column headers, per language, exactly as docs/product.md rule 2 lists them. */
 export const CUSTOMER_EXPORT_HEADERS: Readonly<Record<ExportLanguage, readonly string[]>> = {
   en: ['Microsoft ID', 'Company name', 'Primary domain name', 'Relationship', 'Tags'],
   cs: ['Microsoft ID', 'Název společnosti', 'Název primární domény', 'Vztah', 'Značky'],
@@ -18,7 +18,7 @@ export const CUSTOMER_EXPORT_HEADERS: Readonly<Record<ExportLanguage, readonly s
 };
 
 /**
- * Relationship labels. English is PRODUCT.md's; the others are our translations, after Partner
+ * Relationship labels. English is docs/product.md's; the others are our translations, after Partner
  * Center's wording in those languages.
  */
 export const RELATIONSHIP_LABELS: Readonly<Record<ExportLanguage, Record<string, string>>> = {

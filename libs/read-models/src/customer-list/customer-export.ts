@@ -8,7 +8,7 @@ import {
   RELATIONSHIP_LABELS,
 } from './customer-export.labels.js';
 
-/** The file name every customer export is offered as (PRODUCT.md rule 2). */
+/** The file name every customer export is offered as (docs/product.md rule 2). */
 export const CUSTOMERS_CSV = 'Customers.csv';
 
 /** customer id, company name, domain, relationship, tags (`;`-joined) or null. */

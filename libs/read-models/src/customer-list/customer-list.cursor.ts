@@ -1,6 +1,6 @@
 import { InvalidCursor } from '../read-model.errors.js';
 
-/** How the list can be sorted (API.md), each with its descending twin. */
+/** How the list can be sorted (docs/api.md#customer-list-search), each with its descending twin. */
 export const CUSTOMER_LIST_SORTS = [
   'companyName',
   '-companyName',

@@ -18,7 +18,7 @@ const list = (h: ProjectionHarness, request: Partial<CustomerListRequest> = {}) 
 const rows = (h: ProjectionHarness, request: Partial<CustomerListRequest> = {}) =>
   list(h, request).items.map((item) => `${item.id}:${item.relationship}`);
 
-describe('customer list projection (PRODUCT.md rule 1)', () => {
+describe('customer list projection (docs/product.md rule 1)', () => {
   let h: ProjectionHarness;
   beforeEach(() => (h = new ProjectionHarness(customerListProjection)));
   afterEach(() => h.close());

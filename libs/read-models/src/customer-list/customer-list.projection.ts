@@ -26,7 +26,7 @@ const CUSTOMER_LIST_EVENTS = [
 type CustomerListEvent = HandledEvent<CustomersDomainEvent, typeof CUSTOMER_LIST_EVENTS>;
 
 /**
- * The customer list (PRODUCT.md rule 1): one row per (partner, customer, relationship), with
+ * The customer list (docs/product.md rule 1): one row per (partner, customer, relationship), with
  * the partner's tags, kept with its history for `asOf`. An event that contradicts the rows (a
  * removal of a row that is not there) throws: the projection stops there, loudly.
  */

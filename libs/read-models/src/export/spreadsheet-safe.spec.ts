@@ -1,6 +1,6 @@
 import { spreadsheetSafe } from './spreadsheet-safe.js';
 
-describe('spreadsheetSafe (formula neutralisation, PRODUCT.md rule 2)', () => {
+describe('spreadsheetSafe (formula neutralisation, docs/product.md rule 2)', () => {
   it.each(['=SUM(A1)', '+1', '-1+2', '@cmd', '\tx', '\rx'])(
     'prefixes %j with an apostrophe',
     (cell) => expect(spreadsheetSafe(cell)).toBe(`'${cell}`),

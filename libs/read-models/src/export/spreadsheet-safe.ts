@@ -1,4 +1,4 @@
-/** Characters that make a spreadsheet read a cell as a formula (PRODUCT.md rule 2). */
+/** Characters that make a spreadsheet read a cell as a formula (docs/product.md rule 2). */
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 
 /**

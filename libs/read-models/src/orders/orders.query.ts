@@ -69,7 +69,7 @@ export function queryOrders(db: Database.Database, request: OrdersRequest): Orde
   };
 }
 
-/** The customer exists and the partner holds a relationship with it (PRODUCT.md rule 5). */
+/** The customer exists and the partner holds a relationship with it (docs/product.md rule 5). */
 function visible(db: Database.Database, customerId: string, partnerId: string): boolean {
   const found = cached(
     db,

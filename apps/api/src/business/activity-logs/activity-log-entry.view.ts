@@ -11,7 +11,7 @@ export class PerformedByView {
   @ApiProperty({ example: 'admin-agent' }) readonly role!: string;
 }
 
-/** One entry of the caller's activity log (PRODUCT.md rule 4). */
+/** One entry of the caller's activity log (docs/product.md rule 4). */
 export class ActivityLogEntryView {
   @ApiProperty({ description: 'Global position of the event (a decimal string)', example: '42' })
   readonly position!: string;

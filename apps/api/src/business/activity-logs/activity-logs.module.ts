@@ -5,7 +5,7 @@ import { RecordActivityLogExportHandler } from './export-activity-logs/record-ac
 import { ListActivityLogsController } from './list-activity-logs/list-activity-logs.controller.js';
 import { ListActivityLogsHandler } from './list-activity-logs/list-activity-logs.query.js';
 
-/** The activity log (PRODUCT.md rule 4): list and export, admin-agent only. */
+/** The activity log (docs/product.md rule 4): list and export, admin-agent only. */
 @Module({
   controllers: [ListActivityLogsController, ExportActivityLogsController],
   providers: [RecordActivityLogExportHandler, ExportActivityLogsService, ListActivityLogsHandler],

@@ -8,7 +8,7 @@ export const ALLOWED_ROLES = 'auth:roles';
 /** The route needs no bearer token (health, metrics, docs, invitation acceptance). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
-/** The route needs a token carrying one of these roles (PRODUCT.md's matrix). */
+/** The route needs a token carrying one of these roles (docs/product.md#roles). */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ALLOWED_ROLES, roles);
 

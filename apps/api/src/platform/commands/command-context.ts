@@ -17,7 +17,7 @@ export interface RequestContext {
 }
 
 /**
- * The metadata of PRODUCT.md rule 4 for a command issued over HTTP: the caller's identity,
+ * The metadata of docs/product.md rule 4 for a command issued over HTTP: the caller's identity,
  * the request's correlation id (also its causation: the request caused the command), now.
  */
 export function requestContext(

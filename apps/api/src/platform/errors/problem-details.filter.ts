@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toProblemDetails } from './problem-details.js';
 
 /**
- * Answers every error as `application/problem+json` (STYLE.md rule 6), Fastify's body-parsing
+ * Answers every error as `application/problem+json` (docs/contributing.md#errors), Fastify's body-parsing
  * errors (malformed JSON, oversized body) included: Nest routes those here too.
  */
 @Catch()

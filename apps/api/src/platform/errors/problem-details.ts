@@ -30,7 +30,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
 
 /**
  * The request field each domain validation error is about, so that its problem names the
- * field like the DTO checks do (API.md: `errors` names each bad field).
+ * field like the DTO checks do (docs/api.md#the-errors-array).
  */
 const DOMAIN_ERROR_FIELDS: Record<string, string> = {
   'partner-name-required': 'name',

@@ -1,6 +1,6 @@
 import { AppError } from '@customer-workspace/kernel';
 
-/** The key was used before with another request body (API.md: 422). */
+/** The key was used before with another request body (docs/api.md#idempotency: 422). */
 export class IdempotencyKeyReused extends AppError {
   readonly kind = 'rule';
   constructor() {

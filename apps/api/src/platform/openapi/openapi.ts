@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 /**
- * Serves the OpenAPI document: the UI at `/docs`, the JSON at `/docs-json` (API.md). Routes
+ * Serves the OpenAPI document: the UI at `/docs`, the JSON at `/docs-json` (docs/api.md#reference-openapi). Routes
  * describe their bodies, answers and examples with `@nestjs/swagger` decorators.
  */
 export function setUpOpenApi(app: NestFastifyApplication): void {

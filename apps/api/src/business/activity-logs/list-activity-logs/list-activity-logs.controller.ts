@@ -20,7 +20,7 @@ export class ListActivityLogsController {
   @ApiOperation({
     summary: 'The caller’s activity log, newest first: who did what, when, old and new values',
     description:
-      'One entry per recorded action (PRODUCT.md rule 4), the whole history. Filters combine: ' +
+      'One entry per recorded action (docs/product.md rule 4), the whole history. Filters combine: ' +
       '`from` (inclusive) and `to` (exclusive) instants, `customerId`, `action`, `user` (user ' +
       'id or UPN). Paged by `cursor`; `total` counts every matching entry.',
   })

@@ -11,7 +11,7 @@ import { ExportCustomersDto } from './export-customers.dto.js';
 import { ExportCustomersService } from './export-customers.service.js';
 import { exportLanguage } from './export-language.js';
 
-/** `GET /v1/customers/export`: `Customers.csv`, exactly per PRODUCT.md rule 2. */
+/** `GET /v1/customers/export`: `Customers.csv`, exactly per docs/product.md rule 2. */
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('v1/customers')

@@ -5,7 +5,7 @@ import { ListCustomersDto } from '../list-customers/list-customers.dto.js';
 
 /**
  * `GET /v1/customers/export`: `lang`, plus the list's parameters, accepted (so a client can
- * reuse the list's URL) and ignored: the export is always the full list (PRODUCT.md rule 2).
+ * reuse the list's URL) and ignored: the export is always the full list (docs/product.md rule 2).
  */
 export class ExportCustomersDto extends ListCustomersDto {
   @ApiPropertyOptional({

@@ -8,7 +8,7 @@ import { CustomerListView } from './customer-list.view.js';
 import { ListCustomersDto } from './list-customers.dto.js';
 import { ListCustomersQuery } from './list-customers.query.js';
 
-/** The caller's customer list from the customer-list read model (PRODUCT.md rule 1). */
+/** The caller's customer list from the customer-list read model (docs/product.md rule 1). */
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('v1/customers')

@@ -10,7 +10,7 @@ import { CreatedOrderView } from '../order.view.js';
 import { CreateOrderCommand } from './create-order.command.js';
 import { CreateOrderDto } from './create-order.dto.js';
 
-/** `POST /v1/customers/{id}/orders`: every partner role may order (PRODUCT.md's matrix). */
+/** `POST /v1/customers/{id}/orders`: every partner role may order (docs/product.md#roles). */
 @ApiTags('orders')
 @ApiBearerAuth()
 @Controller('v1/customers')

@@ -1,6 +1,6 @@
 import { PageQueryDto } from '../../../platform/read-models/page-query.dto.js';
 
-/** Largest page of `GET /v1/customers/{id}/orders` (API.md's list convention). */
+/** Largest page of `GET /v1/customers/{id}/orders` (docs/api.md#paging). */
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 50;
 

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 
-/** The partner confirms a good-faith, legitimate business reason (PRODUCT.md rule 3). */
+/** The partner confirms a good-faith, legitimate business reason (docs/product.md rule 3). */
 export class AttestationDto {
   @ApiProperty({
     description: 'Must be true; false is refused as a business rule (422 attestation-required)',
