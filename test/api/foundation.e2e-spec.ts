@@ -55,7 +55,6 @@ describe('api foundation (HTTP)', () => {
       { name: 'event-store', status: 'up', headPosition: '0' },
       { name: 'projection:customer-list', status: 'up', position: null, lag: '0' },
       { name: 'projection:activity-log', status: 'up', position: null, lag: '0' },
-      { name: 'projection:orders', status: 'up', position: null, lag: '0' },
       { name: 'process:invitation-acceptance', status: 'up', position: null },
     ]);
   });

@@ -21,7 +21,6 @@ describe('/health while EventStoreDB is unreachable', () => {
       'event-store',
       'projection:customer-list',
       'projection:activity-log',
-      'projection:orders',
       'process:invitation-acceptance',
     ]);
     expect(checks.find((check) => check.name === 'event-store')?.status).toBe('down');

@@ -59,15 +59,22 @@ export function expectAtMost(positionals: readonly string[], max: number): void 
   if (extra.length > 0) throw new UsageError(`Unexpected argument(s): ${extra.join(' ')}`);
 }
 
-/** The event store the api uses: EventStoreDB when configured, else the embedded one. */
-export function openEventStore(config: AppConfig): EventStore {
+/**
+ * The event store the api uses: EventStoreDB when configured, else the embedded one. It hands
+ * out every event in its current shape (the domain's upcasters), as the api reads them; `as:
+ * 'stored'` leaves them exactly as stored, for auditors (`replay`).
+ */
+export function openEventStore(
+  config: AppConfig,
+  { as = 'current' }: { as?: 'current' | 'stored' } = {},
+): EventStore {
   return createEventStore({
     connectionString: config.EVENTSTORE_CONNECTION_STRING,
     dataDir: config.DATA_DIR,
     synchronous: config.EVENTSTORE_SQLITE_SYNCHRONOUS,
     streamPrefix: config.EVENTSTORE_STREAM_PREFIX,
     categories: STREAM_CATEGORIES,
-    upcasters: CUSTOMERS_UPCASTERS,
+    ...(as === 'current' && { upcasters: CUSTOMERS_UPCASTERS }),
   });
 }
 

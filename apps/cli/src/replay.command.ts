@@ -57,7 +57,8 @@ export const replayCommand: CliCommand = {
     );
     expectAtMost(positionals, 0);
     const options = { from: position('from', values.from), to: position('to', values.to) };
-    const store = openEventStore(loadConfig(context.env));
+    // Auditors see what is stored, not the shape this build would upcast it to.
+    const store = openEventStore(loadConfig(context.env), { as: 'stored' });
     try {
       const count = await replay(store, context.stdout, options);
       context.stderr.write(`replayed ${count} event(s)\n`);

@@ -11,3 +11,4 @@ export { StreamScope, InvalidStreamPrefix } from './scope/stream-scope.js';
 export { grantReadAll, connectionUser, type AdminCredentials } from './esdb/esdb-access.js';
 export { ensureWritableDirectory } from './embedded/sqlite-database.js';
 export { toStorageError } from './embedded/sqlite-errors.js';
+export * from './command-handling/stream-view.js';

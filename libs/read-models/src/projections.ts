@@ -1,14 +1,9 @@
 import { activityLogProjection } from './activity-log/activity-log.projection.js';
 import { customerListProjection } from './customer-list/customer-list.projection.js';
-import { ordersProjection } from './orders/orders.projection.js';
 import type { Projection } from './projection/projection.js';
 
 /** Every read model the api keeps and the CLI can rebuild, by name. */
-export const PROJECTIONS: readonly Projection[] = [
-  customerListProjection,
-  activityLogProjection,
-  ordersProjection,
-];
+export const PROJECTIONS: readonly Projection[] = [customerListProjection, activityLogProjection];
 
 /** The projection called `name`, or undefined. */
 export function projectionNamed(name: string): Projection | undefined {

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type CustomerState,
   type ExistingCustomer,
+  existingCustomer,
   RELATIONSHIPS,
   relationshipsOf,
 } from '@customer-workspace/customers';
@@ -50,3 +52,15 @@ export class CustomerView {
 /** The billing profile's ETag: its version, which other partners' activity does not change. */
 export const billingProfileEtag = (customer: ExistingCustomer): string =>
   `"${customer.billingProfileVersion}"`;
+
+/** What a command that creates or changes a customer answers: its view, and its ETag apart. */
+export interface CustomerChanged {
+  readonly view: CustomerView & { readonly position: string };
+  readonly etag: string;
+}
+
+/** The customer a command left (`after` names it), viewed by `partnerId`, with its ETag. */
+export function customerWithEtag(state: CustomerState, after: string, partnerId: string) {
+  const customer = existingCustomer(state, after);
+  return { ...CustomerView.of(customer, partnerId), etag: billingProfileEtag(customer) };
+}

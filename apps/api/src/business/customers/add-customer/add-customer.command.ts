@@ -1,14 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  type AddCustomer,
-  customerDecider,
-  customerStream,
-  existingCustomer,
-} from '@customer-workspace/customers';
+import { type AddCustomer, customerDecider, customerStream } from '@customer-workspace/customers';
 import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../../platform/commands/command-context.js';
-import { billingProfileEtag, CustomerView } from '../customer.view.js';
+import { type CustomerChanged, customerWithEtag } from '../customer.view.js';
 import type { AddCustomerDto } from './add-customer.dto.js';
 
 export class AddCustomerCommand {
@@ -19,10 +14,7 @@ export class AddCustomerCommand {
   ) {}
 }
 
-export interface AddCustomerResult {
-  readonly view: CustomerView & { position: string };
-  readonly etag: string;
-}
+export type AddCustomerResult = CustomerChanged;
 
 @CommandHandler(AddCustomerCommand)
 export class AddCustomerHandler implements ICommandHandler<AddCustomerCommand, AddCustomerResult> {
@@ -43,13 +35,7 @@ export class AddCustomerHandler implements ICommandHandler<AddCustomerCommand, A
     const streamId = customerStream(customerId);
     const { etag, ...view } = await this.runner.answer(
       { decider: customerDecider, streamId, command, ...request, context },
-      ({ state }) => {
-        const customer = existingCustomer(state, command.type);
-        return {
-          ...CustomerView.of(customer, caller.partnerId),
-          etag: billingProfileEtag(customer),
-        };
-      },
+      ({ state }) => customerWithEtag(state, command.type, caller.partnerId),
     );
     return { view, etag };
   }

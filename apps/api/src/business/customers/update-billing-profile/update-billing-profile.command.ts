@@ -3,13 +3,12 @@ import {
   customerDecider,
   customerStream,
   type UpdateBillingProfile,
-  existingCustomer,
 } from '@customer-workspace/customers';
 import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../../platform/commands/command-context.js';
 import type { BillingProfileDto } from '../customer-profile.dto.js';
-import { billingProfileEtag, CustomerView } from '../customer.view.js';
+import { type CustomerChanged, customerWithEtag } from '../customer.view.js';
 
 export class UpdateBillingProfileCommand {
   constructor(
@@ -21,10 +20,7 @@ export class UpdateBillingProfileCommand {
   ) {}
 }
 
-export interface UpdateBillingProfileResult {
-  readonly view: CustomerView & { position: string };
-  readonly etag: string;
-}
+export type UpdateBillingProfileResult = CustomerChanged;
 
 @CommandHandler(UpdateBillingProfileCommand)
 export class UpdateBillingProfileHandler implements ICommandHandler<
@@ -48,13 +44,7 @@ export class UpdateBillingProfileHandler implements ICommandHandler<
     const streamId = customerStream(customerId);
     const { etag, ...view } = await this.runner.answer(
       { decider: customerDecider, streamId, command, ...request, context },
-      ({ state }) => {
-        const customer = existingCustomer(state, command.type);
-        return {
-          ...CustomerView.of(customer, caller.partnerId),
-          etag: billingProfileEtag(customer),
-        };
-      },
+      ({ state }) => customerWithEtag(state, command.type, caller.partnerId),
     );
     return { view, etag };
   }

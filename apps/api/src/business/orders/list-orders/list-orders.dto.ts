@@ -10,7 +10,6 @@ export class ListOrdersDto extends PageQueryDto({
   defaultLimit: DEFAULT_LIMIT,
   cursor: /^[A-Za-z0-9_-]{1,64}$/,
   minPositionDescription:
-    'Read-your-writes: wait (bounded) until the orders read model has applied this position. ' +
-    'Without it the list still waits for the customer’s last event, so it shows the caller’s ' +
-    'own orders at once. 503 `read-model-behind` when it does not catch up in time.',
+    'Accepted like on every list; the orders are read from the customer’s own stream, which is ' +
+    'always current, so there is nothing to wait for.',
 }) {}

@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { customerStream } from '@customer-workspace/customers';
-import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
-import { ORDERS, queryOrders } from '@customer-workspace/read-models';
+import { customerStream, visibleCustomer } from '@customer-workspace/customers';
+import { EVENT_STORE, type EventStore, StreamView } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
-import { minPositionOf } from '../../../platform/read-models/min-position.dto.js';
-import { ReadModelsService } from '../../../platform/read-models/read-models.service.js';
 import { OrderView } from '../order.view.js';
+import { type CustomerOrders, customerOrdersFold, ordersPlacedBy } from './customer-orders.fold.js';
 import type { ListOrdersDto } from './list-orders.dto.js';
+import { decodeOrderCursor, encodeOrderCursor } from './order-cursor.js';
 import type { OrderListView } from './order-list.view.js';
 
 /** A page of the orders the caller placed for a customer (`GET /v1/customers/{id}/orders`). */
@@ -22,45 +21,32 @@ export class ListOrdersQuery extends Query<OrderListView> {
 }
 
 /**
- * Answers from the orders read model. The list used to fold the customer stream and was
- * always current; to stay so, it waits for the stream's last event (one event read, not the
- * whole stream) as well as for `minPosition`. Another partner's customer, or an unknown one,
- * throws `CustomerNotFound` (404).
+ * Answers from the customer's own stream, folded for its orders and kept per stream, so a call
+ * reads only the events appended since the last one: always current (no read model to wait
+ * for, `minPosition` is reached by the read itself), and no projection for every command to
+ * feed. Another partner's customer, or an unknown one, throws `CustomerNotFound` (404).
  */
 @QueryHandler(ListOrdersQuery)
 export class ListOrdersHandler implements IQueryHandler<ListOrdersQuery, OrderListView> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly readModels: ReadModelsService,
-  ) {}
+  private readonly view: StreamView<CustomerOrders>;
+
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    this.view = new StreamView(store, customerOrdersFold);
+  }
 
   async execute({ customerId, request, caller }: ListOrdersQuery): Promise<OrderListView> {
-    const wanted = latest(minPositionOf(request), await this.streamHead(customerId));
-    const runner = await this.readModels.caughtUp(ORDERS, wanted);
-    const page = queryOrders(runner.reader(), {
-      customerId,
-      partnerId: caller.partnerId,
-      limit: request.limit,
-      ...(request.cursor !== undefined && { cursor: request.cursor }),
-    });
+    const after = request.cursor === undefined ? -1n : decodeOrderCursor(request.cursor);
+    const { state } = await this.view.load(customerStream(customerId));
+    const customer = visibleCustomer(state.customer, { customerId, partnerId: caller.partnerId });
+    const placed = ordersPlacedBy(state, caller.partnerId);
+    const rest = placed.filter((order) => order.revision > after);
+    const page = rest.slice(0, request.limit);
+    const last = page.at(-1);
+    const statusOf = (id: string) => customer.subscriptions.get(id)?.status ?? 'active';
     return {
-      items: page.items.map(({ order, createdAt, subscriptionStatuses }) =>
-        OrderView.of(order, createdAt, (id) => subscriptionStatuses.get(id) ?? 'active'),
-      ),
-      nextCursor: page.nextCursor,
-      total: page.total,
+      items: page.map(({ order, createdAt }) => OrderView.of(order, createdAt, statusOf)),
+      nextCursor: rest.length > request.limit && last ? encodeOrderCursor(last.revision) : null,
+      total: placed.length,
     };
   }
-
-  /** The position of the customer stream's last event; undefined when there is no stream. */
-  private async streamHead(customerId: string): Promise<bigint | undefined> {
-    const options = { direction: 'backwards', maxCount: 1 } as const;
-    for await (const event of this.store.readStream(customerStream(customerId), options)) {
-      return event.position;
-    }
-    return undefined;
-  }
 }
-
-const latest = (a: bigint | undefined, b: bigint | undefined): bigint | undefined =>
-  a === undefined ? b : b === undefined || a > b ? a : b;

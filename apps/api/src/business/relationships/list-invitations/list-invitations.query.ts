@@ -45,7 +45,7 @@ const isInvitationEvent = (event: RecordedEvent): event is RecordedEvent & Invit
 /**
  * The caller's invitations, newest first. No read model holds invitations yet, so this folds
  * every `invitation-*` stream read from `$all` (server-side stream-prefix filter) and keeps the
- * caller's. The invitations read-model issue replaces this scan with a projection query.
+ * caller's. An invitations read model would answer this from a projection instead.
  */
 @QueryHandler(ListInvitationsQuery)
 export class ListInvitationsHandler implements IQueryHandler<

@@ -1,4 +1,4 @@
-import { InvalidCursor } from '../read-model.errors.js';
+import { InvalidCursor } from '@customer-workspace/read-models';
 
 /** What the list answers for a cursor it did not hand out (400 naming `cursor`). */
 const NOT_OURS = 'cursor must be a nextCursor of this list';
