@@ -1,0 +1,6 @@
+// Webhooks: endpoint secrets, Standard Webhooks signatures, the safety check of a target URL
+// and the retry schedule of deliveries.
+export * from './retry-schedule.js';
+export * from './webhook-secret.js';
+export * from './webhook-signer.js';
+export * from './webhook-target.js';
