@@ -4,3 +4,4 @@ export * from './retry-schedule.js';
 export * from './webhook-secret.js';
 export * from './webhook-signer.js';
 export * from './webhook-target.js';
+export * from './webhook-events.js';
