@@ -5,3 +5,8 @@ export * from './webhook-secret.js';
 export * from './webhook-signer.js';
 export * from './webhook-target.js';
 export * from './webhook-events.js';
+export * from './endpoint/webhook.commands.js';
+export * from './endpoint/webhook.decider.js';
+export * from './endpoint/webhook.errors.js';
+export * from './endpoint/webhook.events.js';
+export * from './endpoint/webhook.state.js';

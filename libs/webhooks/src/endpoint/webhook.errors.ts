@@ -1,0 +1,25 @@
+import { AppError } from '@customer-workspace/kernel';
+
+/** No such endpoint of the caller's: unknown, deleted, or another partner's (404). */
+export class WebhookNotFound extends AppError {
+  readonly kind = 'not-found';
+  constructor(webhookId: string) {
+    super('webhook-not-found', `Webhook ${webhookId} was not found`);
+  }
+}
+
+/** The id is taken (a retried create with the same `Idempotency-Key` is answered before this). */
+export class WebhookAlreadyExists extends AppError {
+  readonly kind = 'conflict';
+  constructor(webhookId: string) {
+    super('webhook-already-exists', `Webhook ${webhookId} already exists`);
+  }
+}
+
+/** An endpoint must be subscribed to at least one event name. */
+export class WebhookWithoutEvents extends AppError {
+  readonly kind = 'validation';
+  constructor() {
+    super('webhook-without-events', 'A webhook must subscribe to at least one event name');
+  }
+}
