@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     // The packages' boundaries (eslint/workspace-boundaries.mjs): a failure fails `npm test`.
-    files: ['**/*.ts', '**/*.cjs'],
+    files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.js', '**/*.cjs', '**/*.mjs'],
     plugins: { workspace },
     rules: { 'workspace/boundaries': 'error' },
   },

@@ -68,11 +68,13 @@ const boundaries = {
         const targetOwner = ownerOf(target);
         if (targetOwner !== owner) {
           const name = targetOwner ? targetOwner.name : 'the package';
-          report(
+          return report(
             `'${source}' reaches outside ${owner ? owner.name : 'its folder'} into ` +
               `${relative(root, target)}: import ${name} by its name`,
           );
         }
+        if (owner && !test && target.split(sep).includes('testing'))
+          report(`'${source}' is a test helper: production code may not import it`);
         return;
       }
       if (source.startsWith(SCOPE)) {
@@ -97,6 +99,13 @@ const boundaries = {
         report(`${owner.name} is pure (no framework, no I/O): it may not import '${source}'`);
     }
 
+    /** A module name written as a string or as a template without substitutions. */
+    const literal = (/** @type {any} */ node) => {
+      if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
+      if (node?.type === 'TemplateLiteral' && node.expressions.length === 0)
+        return node.quasis[0].value.cooked;
+      return undefined;
+    };
     /** @param {any} node */
     const fromSource = (node) => {
       if (node.source && typeof node.source.value === 'string') check(node, node.source.value);
@@ -106,18 +115,18 @@ const boundaries = {
       ExportNamedDeclaration: fromSource,
       ExportAllDeclaration: fromSource,
       ImportExpression(node) {
-        if (node.source.type === 'Literal' && typeof node.source.value === 'string')
-          check(node, node.source.value);
+        const source = literal(node.source);
+        if (source !== undefined) check(node, source);
       },
       CallExpression(node) {
-        const [arg] = node.arguments;
-        if (
-          node.callee.type === 'Identifier' &&
-          node.callee.name === 'require' &&
-          arg?.type === 'Literal' &&
-          typeof arg.value === 'string'
-        )
-          check(node, arg.value);
+        const source = literal(node.arguments[0]);
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && source)
+          check(node, source);
+      },
+      /** `import x = require('…')` (TypeScript). */
+      TSExternalModuleReference(/** @type {any} */ node) {
+        const source = literal(node.expression);
+        if (source !== undefined) check(node, source);
       },
     };
   },

@@ -118,6 +118,26 @@ describe('the workspace boundaries lint rule (planted imports)', () => {
     ]);
   });
 
+  it('refuses the other ways to import: import = require, a template in import(), a test helper', async () => {
+    const errors = boundaryErrors(
+      await lint(
+        'libs/customers/src/customer/planted.ts',
+        [
+          "import store = require('@customer-workspace/event-store');",
+          'export const later = () => import(`@customer-workspace/read-models`);',
+          "export { CUSTOMER } from '../testing/customers.fixtures.js';",
+          'export const planted = store;',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(errors).toEqual([
+      expect.stringContaining('may not import @customer-workspace/event-store'),
+      expect.stringContaining('may not import @customer-workspace/read-models'),
+      expect.stringContaining('is a test helper: production code may not import it'),
+    ]);
+  });
+
   it('accepts the imports the dependencies allow', async () => {
     const errors = boundaryErrors(
       await lint(

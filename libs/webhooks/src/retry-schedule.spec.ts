@@ -45,6 +45,11 @@ describe('the retry schedule of deliveries', () => {
     expect(seconds(nextAttemptAt([300], 1, now, 120, () => 0.5))).toBe(300);
   });
 
+  it('caps a Retry-After at a day, however far it asks', () => {
+    expect(seconds(nextAttemptAt([5], 1, now, 99999999999999, () => 0.5))).toBe(86400);
+    expect(seconds(nextAttemptAt([5], 1, now, Number.POSITIVE_INFINITY, () => 0.5))).toBe(86400);
+  });
+
   it('reads Retry-After as delta seconds or as an HTTP date', () => {
     expect(retryAfterSeconds('120', now)).toBe(120);
     expect(retryAfterSeconds('Tue, 01 Dec 2026 10:02:00 GMT', now)).toBe(120);

@@ -14,6 +14,9 @@ export const DEFAULT_RETRY_SCHEDULE: readonly number[] = [
   24 * 3600,
 ];
 
+/** The longest pause an endpoint's `Retry-After` can ask for. */
+export const MAX_RETRY_AFTER_SECONDS = 24 * 3600;
+
 /** A `WEBHOOKS_RETRY_SCHEDULE` that is not a comma-separated list of pauses in seconds. */
 export class InvalidRetrySchedule extends Error {
   constructor(value: string) {
@@ -35,7 +38,7 @@ export function parseRetrySchedule(value: string | undefined): readonly number[]
 /**
  * When to try again after failed attempt number `attempt` (1-based), or undefined when the
  * schedule is spent. A `Retry-After` the endpoint sent (429, 503) is honoured when it asks
- * for longer; the schedule's pause gets ±10 % jitter so that endpoints recovering together are
+ * for longer (a day at most); the schedule's pause gets ±10 % jitter so that endpoints recovering together are
  * not all tried in the same second.
  */
 export function nextAttemptAt(
@@ -48,7 +51,8 @@ export function nextAttemptAt(
   const pause = schedule[attempt - 1];
   if (pause === undefined) return undefined;
   const jittered = pause * (0.9 + 0.2 * random());
-  const seconds = Math.max(jittered, retryAfterSeconds ?? 0);
+  // An endpoint may ask for more time, but for a day at most.
+  const seconds = Math.max(jittered, Math.min(retryAfterSeconds ?? 0, MAX_RETRY_AFTER_SECONDS));
   return new Date(now.getTime() + Math.round(seconds * 1000));
 }
 

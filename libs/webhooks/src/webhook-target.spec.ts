@@ -3,6 +3,7 @@ import {
   type ResolveHost,
   type TargetPolicy,
   UnsafeWebhookTarget,
+  WebhookTargetUnresolved,
 } from './webhook-target.js';
 
 const strict: TargetPolicy = { allowHttp: false, allowedHosts: [] };
@@ -87,5 +88,42 @@ describe('checkTarget (where a webhook may be sent)', () => {
     await expect(checkTarget('https://10.0.0.1/x', strict, hosts)).rejects.toThrow(
       'https://10.0.0.1/x cannot receive webhooks: 10.0.0.1 is a private address',
     );
+  });
+
+  it('judges an IPv6 address that carries an IPv4 one (NAT64, 6to4, SIIT) by that address too', async () => {
+    await refused('https://[64:ff9b::a00:5]/'); // NAT64 of 10.0.0.5
+    await refused('https://[64:ff9b::a9fe:a9fe]/'); // NAT64 of 169.254.169.254
+    await refused('https://[2002:a9fe:a9fe::]/'); // 6to4 of 169.254.169.254
+    await refused('https://[::ffff:0:a00:1]/'); // SIIT of 10.0.0.1
+    await expect(
+      checkTarget('https://[64:ff9b::340a:141e]/', strict, hosts),
+    ).resolves.toBeDefined();
+  });
+
+  it('refuses every address that is not plain public unicast: Teredo, site-local, Azure platform', async () => {
+    await refused('https://[2001::1]/');
+    await refused('https://[fec0::1]/');
+    await refused('https://168.63.129.16/');
+  });
+
+  it('never shows credentials or the query string of a refused URL', async () => {
+    const refusal = checkTarget('https://user:hunter2@10.0.0.1/in?token=s3cr3t', strict, hosts);
+    await expect(refusal).rejects.toThrow('https://10.0.0.1/in cannot receive webhooks');
+    await expect(refusal).rejects.not.toThrow(/hunter2|s3cr3t/);
+  });
+
+  it('tells a resolver failure (try again later) from a name that does not exist (refused)', async () => {
+    const failing: ResolveHost = async () => {
+      throw Object.assign(new Error('server failure'), { code: 'ESERVFAIL' });
+    };
+    const missing: ResolveHost = async () => {
+      throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
+    };
+    await expect(
+      checkTarget('https://hooks.partner.example/', strict, failing),
+    ).rejects.toBeInstanceOf(WebhookTargetUnresolved);
+    await expect(
+      checkTarget('https://hooks.partner.example/', strict, missing),
+    ).rejects.toBeInstanceOf(UnsafeWebhookTarget);
   });
 });

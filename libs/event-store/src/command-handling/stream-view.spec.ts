@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../embedded/sqlite-event-store.js';
+import type { RecordedEvent } from '../event-envelope.js';
+import { StreamDeleted } from '../event-store.errors.js';
 import type { EventStore } from '../event-store.port.js';
 import { testEvent } from '../testing/event-factory.js';
 import { type RecordedFold, StreamView } from './stream-view.js';
@@ -58,5 +60,42 @@ describe('StreamView', () => {
     await view.load('s-1');
     await view.load('s-1');
     expect(reads).toEqual([undefined, undefined]);
+  });
+
+  /** A store whose one stream is whatever `events` holds now (revisions as given). */
+  function storeOf(events: { revisions: bigint[]; deleted?: boolean }): EventStore {
+    return {
+      readStream: (_id: string, options?: { fromRevision?: bigint }) =>
+        (async function* () {
+          if (events.deleted) throw new StreamDeleted('s-1');
+          for (const revision of events.revisions)
+            if (revision >= (options?.fromRevision ?? 0n))
+              yield {
+                ...testEvent(),
+                streamId: 's-1',
+                revision,
+                position: revision + 1n,
+              } as RecordedEvent;
+        })(),
+    } as unknown as EventStore;
+  }
+
+  it('folds the whole stream again when its tail does not follow the fold (deleted and rewritten)', async () => {
+    const events = { revisions: [0n, 1n] };
+    const view = new StreamView(storeOf(events), seen);
+    await view.load('s-1');
+    events.revisions = [5n, 6n];
+    expect(await view.load('s-1')).toMatchObject({ state: [5n, 6n], revision: 6n });
+  });
+
+  it('forgets the fold of a stream found deleted', async () => {
+    const events: { revisions: bigint[]; deleted?: boolean } = { revisions: [0n, 1n] };
+    const view = new StreamView(storeOf(events), seen);
+    await view.load('s-1');
+    events.deleted = true;
+    await expect(view.load('s-1')).rejects.toBeInstanceOf(StreamDeleted);
+    events.deleted = false;
+    events.revisions = [2n];
+    expect(await view.load('s-1')).toMatchObject({ state: [2n], revision: 2n });
   });
 });

@@ -40,10 +40,11 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrderCommand, C
       ({ events, replayed }) => {
         // A retry of a stored order is answered from the events its first attempt stored.
         const created = (replayed?.events ?? events).find((event) => event.type === 'OrderCreated');
-        if (!created) throw new Error('CreateOrder stored no OrderCreated');
-        // The key's first attempt stored an order but its answer was lost, and this body differs.
-        if (replayed && !sameOrder(created.data, command))
+        // A replay that is not this order: the key's first attempt stored another order (or,
+        // its answer lost, another command under the same key). The order id stays taken.
+        if (replayed && (!created || !sameOrder(created.data, command)))
           throw new OrderAlreadyExists(command.data.orderId);
+        if (!created) throw new Error('CreateOrder stored no OrderCreated');
         return OrderView.of(
           created.data,
           replayed?.metadata.occurredAt ?? context.occurredAt,
