@@ -10,3 +10,4 @@ export * from './endpoint/webhook.decider.js';
 export * from './endpoint/webhook.errors.js';
 export * from './endpoint/webhook.events.js';
 export * from './endpoint/webhook.state.js';
+export * from './secret-sealing.js';
