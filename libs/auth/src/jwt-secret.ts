@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { ensureWritableDirectory } from '@customer-workspace/event-store';
-import type { AppConfig } from '@customer-workspace/config';
+import { type AppConfig, dataDirSecret } from '@customer-workspace/config';
 
 export const JWT_SECRET_FILE = 'jwt-secret';
 
@@ -18,17 +15,6 @@ export function resolveJwtSecret(
   if (config.EVENTSTORE_CONNECTION_STRING) {
     throw new Error('AUTH_JWT_SECRET must be set when EVENTSTORE_CONNECTION_STRING is set');
   }
-  const file = join(ensureWritableDirectory(config.DATA_DIR), JWT_SECRET_FILE);
-  if (!existsSync(file)) {
-    // 'wx' fails if another process created it meanwhile; then we read theirs.
-    try {
-      writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'EEXIST') throw error;
-    }
-  }
-  const secret = readFileSync(file, 'utf8').trim();
-  if (secret.length < 32)
-    throw new Error(`${resolve(file)} holds no usable secret (expected at least 32 characters)`);
-  return new TextEncoder().encode(secret);
+  const create = () => randomBytes(32).toString('base64url');
+  return new TextEncoder().encode(dataDirSecret(config.DATA_DIR, JWT_SECRET_FILE, create, 32));
 }

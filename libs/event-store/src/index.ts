@@ -9,6 +9,5 @@ export { ScopedEventStore } from './scope/scoped-event-store.js';
 export { ReadUpcasting } from './upcasting/read-upcasting.js';
 export { StreamScope, InvalidStreamPrefix } from './scope/stream-scope.js';
 export { grantReadAll, connectionUser, type AdminCredentials } from './esdb/esdb-access.js';
-export { ensureWritableDirectory } from './embedded/sqlite-database.js';
 export { toStorageError } from './embedded/sqlite-errors.js';
 export * from './command-handling/stream-view.js';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ensureWritableDirectory } from '@customer-workspace/event-store';
+import { writableDataDirectory } from '@customer-workspace/config';
 
 export const PROCESS_MANAGERS_FILE = 'process-managers.db';
 
@@ -15,7 +15,7 @@ export class ProcessCheckpoints {
   private readonly statements;
 
   constructor(dataDir: string) {
-    this.db = new Database(join(ensureWritableDirectory(dataDir), PROCESS_MANAGERS_FILE));
+    this.db = new Database(join(writableDataDirectory(dataDir), PROCESS_MANAGERS_FILE));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ensureWritableDirectory } from '@customer-workspace/event-store';
+import { writableDataDirectory } from '@customer-workspace/config';
 
 export interface StoredResponse {
   readonly fingerprint: string;
@@ -21,7 +21,7 @@ export class IdempotencyStore {
   private readonly statements;
 
   constructor(dataDir: string) {
-    this.db = new Database(join(ensureWritableDirectory(dataDir), IDEMPOTENCY_FILE));
+    this.db = new Database(join(writableDataDirectory(dataDir), IDEMPOTENCY_FILE));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
