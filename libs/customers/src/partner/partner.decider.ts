@@ -11,7 +11,6 @@ import {
   NotAnIndirectProvider,
   PartnerAlreadyRegistered,
   PartnerNameRequired,
-  PartnerNotFound,
   ProgramsRequired,
   TagAlreadyExists,
   TagNameTaken,
@@ -23,6 +22,7 @@ import {
   initialPartnerState,
   type PartnerState,
   type RegisteredPartner,
+  knownPartner,
 } from './partner.state.js';
 
 /** Registration, tag catalog and export audit of one partner (`partner-<id>`). */
@@ -34,8 +34,7 @@ export const partnerDecider: Decider<PartnerCommand, PartnerEvent, PartnerState>
 
 function decidePartner(command: PartnerCommand, state: PartnerState): PartnerEvent[] {
   if (command.type === 'RegisterPartner') return register(command, state);
-  if (state.status !== 'registered') throw new PartnerNotFound(command.data.partnerId);
-  const partner = state.partner;
+  const partner = knownPartner(state, command.data.partnerId);
   switch (command.type) {
     case 'CreateTag':
       return createTag(command, partner);

@@ -2,6 +2,7 @@ import type { Language, PartnerProgram } from '../common/domain.constants.js';
 import { assertNever } from '@customer-workspace/kernel';
 import type { IndirectProviderReference } from './partner.commands.js';
 import type { PartnerEvent } from './partner.events.js';
+import { PartnerNotFound } from './partner.errors.js';
 
 /** A tag of a partner's catalog. */
 export interface PartnerTag {
@@ -74,5 +75,11 @@ export function indirectProviderReference(
 /** The partner a command just registered or changed (its absence is a broken invariant). */
 export function registeredPartner(state: PartnerState, after: string): RegisteredPartner {
   if (state.status !== 'registered') throw new Error(`${after} left the partner unregistered`);
+  return state.partner;
+}
+
+/** The registered partner `partnerId`; one never registered answers `PartnerNotFound` (404). */
+export function knownPartner(state: PartnerState, partnerId: string): RegisteredPartner {
+  if (state.status !== 'registered') throw new PartnerNotFound(partnerId);
   return state.partner;
 }

@@ -1,5 +1,5 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { PartnerNotFound, partnerDecider, partnerStream } from '@customer-workspace/customers';
+import { knownPartner, partnerDecider, partnerStream } from '@customer-workspace/customers';
 import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import { PartnerView } from '../partner.view.js';
@@ -18,7 +18,6 @@ export class GetMyPartnerHandler implements IQueryHandler<GetMyPartnerQuery, Par
 
   async execute({ caller }: GetMyPartnerQuery): Promise<PartnerView> {
     const { state } = await this.runner.load(partnerDecider, partnerStream(caller.partnerId));
-    if (state.status !== 'registered') throw new PartnerNotFound(caller.partnerId);
-    return PartnerView.of(state.partner);
+    return PartnerView.of(knownPartner(state, caller.partnerId));
   }
 }

@@ -7,7 +7,7 @@ import {
   invitationEmail,
   invitationStream,
   isVisibleTo,
-  PartnerNotFound,
+  knownPartner,
   partnerDecider,
   partnerStream,
   type RegisteredPartner,
@@ -123,8 +123,7 @@ export class InviteResellerHandler implements ICommandHandler<
 
   private async partner(partnerId: string): Promise<RegisteredPartner> {
     const { state } = await this.runner.load(partnerDecider, partnerStream(partnerId));
-    if (state.status !== 'registered') throw new PartnerNotFound(partnerId);
-    return state.partner;
+    return knownPartner(state, partnerId);
   }
 
   private async sees(partnerId: string, customerId: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { PartnerNotFound, partnerDecider, partnerStream } from '@customer-workspace/customers';
+import { knownPartner, partnerDecider, partnerStream } from '@customer-workspace/customers';
 import { CommandRunner } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
 import { byName, type TagListView } from '../tag.view.js';
@@ -21,8 +21,9 @@ export class ListTagsHandler implements IQueryHandler<ListTagsQuery, TagListView
 
   async execute({ caller }: ListTagsQuery): Promise<TagListView> {
     const { state } = await this.runner.load(partnerDecider, partnerStream(caller.partnerId));
-    if (state.status !== 'registered') throw new PartnerNotFound(caller.partnerId);
-    const items = [...state.partner.tags].map(([id, name]) => ({ id, name })).sort(byName);
+    const items = [...knownPartner(state, caller.partnerId).tags]
+      .map(([id, name]) => ({ id, name }))
+      .sort(byName);
     return { items, nextCursor: null, total: items.length };
   }
 }
