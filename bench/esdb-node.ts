@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { STREAM_CATEGORIES, CUSTOMERS_UPCASTERS } from '@customer-workspace/customers';
+import { WORKSPACE_STREAM_CATEGORIES, WORKSPACE_UPCASTERS } from '@customer-workspace/read-models';
 import { createEventStore, type ScopedEventStore } from '@customer-workspace/event-store';
 
 /** The node the EventStoreDB benchmarks run against (`EVENTSTORE_CONNECTION_STRING`). */
@@ -19,8 +19,8 @@ export function nodeStore(prefix: string, dataDir: string): ScopedEventStore {
   return createEventStore({
     connectionString: nodeConnectionString(),
     dataDir,
-    categories: STREAM_CATEGORIES,
-    upcasters: CUSTOMERS_UPCASTERS,
+    categories: WORKSPACE_STREAM_CATEGORIES,
+    upcasters: WORKSPACE_UPCASTERS,
     streamPrefix: prefix,
   });
 }

@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createEventStore, type EventStore } from '@customer-workspace/event-store';
 import type { Projection } from '@customer-workspace/read-models';
-import { STREAM_CATEGORIES, CUSTOMERS_UPCASTERS } from '@customer-workspace/customers';
+import { WORKSPACE_STREAM_CATEGORIES, WORKSPACE_UPCASTERS } from '@customer-workspace/read-models';
 import type { AppConfig } from '@customer-workspace/config';
 
 /** An output stream; `isTTY` decides between a progress bar and plain lines. */
@@ -73,8 +73,8 @@ export function openEventStore(
     dataDir: config.DATA_DIR,
     synchronous: config.EVENTSTORE_SQLITE_SYNCHRONOUS,
     streamPrefix: config.EVENTSTORE_STREAM_PREFIX,
-    categories: STREAM_CATEGORIES,
-    ...(as === 'current' && { upcasters: CUSTOMERS_UPCASTERS }),
+    categories: WORKSPACE_STREAM_CATEGORIES,
+    ...(as === 'current' && { upcasters: WORKSPACE_UPCASTERS }),
   });
 }
 

@@ -4,6 +4,7 @@ export * from './common/domain.constants.js';
 export * from './common/stream-names.js';
 export * from './common/activity-log.actions.js';
 export * from './common/customers.events.js';
+export * from './common/partners-concerned.js';
 
 export * from './partner/partner.commands.js';
 export * from './partner/partner.events.js';

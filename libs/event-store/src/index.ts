@@ -11,3 +11,6 @@ export { StreamScope, InvalidStreamPrefix } from './scope/stream-scope.js';
 export { grantReadAll, connectionUser, type AdminCredentials } from './esdb/esdb-access.js';
 export { toStorageError } from './embedded/sqlite-errors.js';
 export * from './command-handling/stream-view.js';
+export * from './following/event-follower.js';
+export * from './following/position-waiters.js';
+export * from './following/interruptible-pause.js';

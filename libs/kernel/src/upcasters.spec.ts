@@ -62,3 +62,23 @@ describe('Upcasters', () => {
     expect(() => new Upcasters({}, [{ ...splitName, fromVersion: 0 }])).toThrow(/version 0/);
   });
 });
+
+describe('Upcasters.merge', () => {
+  it('serves the types and upcasters of every registry it merges', () => {
+    const merged = Upcasters.merge(
+      new Upcasters({ Named: 3 }, [splitName, rename]),
+      new Upcasters({ Counted: 2 }),
+    );
+    expect(merged.currentVersion('Named')).toBe(3);
+    expect(merged.currentVersion('Counted')).toBe(2);
+    expect(merged.upcast({ type: 'NameGiven', data: { name: 'Ada L' }, schemaVersion: 1 })).toEqual(
+      { type: 'Named', data: { first: 'Ada', last: 'L' }, schemaVersion: 3 },
+    );
+  });
+
+  it('refuses a type that two registries declare', () => {
+    expect(() =>
+      Upcasters.merge(new Upcasters({ Counted: 1 }), new Upcasters({ Counted: 2 })),
+    ).toThrow('Two domains declare the event type Counted');
+  });
+});

@@ -46,9 +46,29 @@ export class Upcasters {
   /** Per type, its upcasters by the version they start from. */
   private readonly steps = new Map<string, Map<number, Upcaster>>();
 
-  constructor(versions: SchemaVersions, upcasters: readonly Upcaster[] = []) {
+  constructor(
+    private readonly versions: SchemaVersions,
+    private readonly upcasters: readonly Upcaster[] = [],
+  ) {
     this.current = new Map(Object.entries(versions));
     for (const upcaster of upcasters) this.register(upcaster);
+  }
+
+  /**
+   * One registry for the events of several domains (the customers', the webhooks'), so the
+   * event store applies them all. A type two of them declare is refused: it would be ambiguous.
+   */
+  static merge(...registries: readonly Upcasters[]): Upcasters {
+    const versions: Record<string, number> = {};
+    for (const registry of registries)
+      for (const [type, version] of Object.entries(registry.versions)) {
+        if (type in versions) throw new TypeError(`Two domains declare the event type ${type}`);
+        versions[type] = version;
+      }
+    return new Upcasters(
+      versions,
+      registries.flatMap((registry) => registry.upcasters),
+    );
   }
 
   /** The version `type` is written at today, or undefined for a type this registry does not know. */

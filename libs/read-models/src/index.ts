@@ -22,4 +22,4 @@ export * from './activity-log/activity-log.projection.js';
 export * from './activity-log/activity-log.query.js';
 export * from './activity-log/activity-log.export.js';
 export * from './projection/serving-read-model.js';
-export * from './projection/interruptible-pause.js';
+export * from './workspace-events.js';

@@ -2,6 +2,7 @@ import {
   ACTIVITY_LOG_ACTIONS,
   type CustomersDomainEvent,
   isCustomersDomainEventType,
+  partnersConcerned,
 } from '@customer-workspace/customers';
 import type { RecordedEvent } from '@customer-workspace/event-store';
 import { changeOf, type LoggedEvent } from './activity-log.changes.js';
@@ -46,29 +47,10 @@ export function activityLogEntriesOf(event: RecordedEvent, facts: KnownFacts): A
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,
   };
-  return partnersSeeing(logged, facts).map((partnerId) => ({ partnerId, ...common }));
-}
-
-/**
- * Whose log shows the event: the partner it is about (`data.partnerId`, the grantee of a DAP
- * approval, the partner that added the customer), and for an invitation of a reseller with its
- * indirect provider, the provider too. The registering operator's tenant does not get it.
- */
-export function partnersSeeing(event: LoggedRecord, facts: KnownFacts): string[] {
-  const partners = ((): (string | undefined)[] => {
-    switch (event.type) {
-      case 'CustomerAdded':
-        return [event.data.addedByPartnerId];
-      case 'ResellerRelationshipRequested':
-      case 'ResellerRelationshipAccepted':
-        return [event.data.partnerId, event.data.indirectProviderId];
-      case 'ResellerRelationshipRequestRevoked':
-        return [event.data.partnerId, facts.indirectProviderOf(event.data.invitationId)];
-      default:
-        return [event.data.partnerId ?? event.metadata.partnerId];
-    }
-  })();
-  return [...new Set(partners)].filter((id): id is string => id !== undefined && id !== '');
+  return partnersConcerned(domainEvent, metadata.partnerId, facts).map((partnerId) => ({
+    partnerId,
+    ...common,
+  }));
 }
 
 function customerIdOf(event: LoggedRecord): string | null {

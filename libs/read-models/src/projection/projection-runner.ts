@@ -1,10 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { EventStore, RecordedEvent } from '@customer-workspace/event-store';
+import {
+  EventFollower,
+  type EventStore,
+  InterruptiblePause,
+  PositionWaiters,
+  type RecordedEvent,
+  retryDelay,
+} from '@customer-workspace/event-store';
 import { ProjectionFailed } from './batch-applier.js';
 import { closeGeneration, GenerationSwitch, type ServingGeneration } from './generation-switch.js';
-import { InterruptiblePause, retryDelay } from './interruptible-pause.js';
-import { PositionWaiters } from './position-waiters.js';
-import { ProjectionFollower } from './projection-follower.js';
 import { failureOf, type ProjectionStatus } from './projection-status.js';
 import type { Projection } from './projection.js';
 import { readCheckpoint } from './read-model-database.js';
@@ -33,12 +37,12 @@ export interface ProjectionRunnerOptions {
  * by `status()`); it retries from the checkpoint with a growing pause and never skips. When a
  * rebuild publishes a new generation, it switches to it and resumes from that checkpoint.
  *
- * It composes the jobs: following the store (`ProjectionFollower`), the serving generation and
+ * It composes the jobs: following the store (`EventFollower`), the serving generation and
  * its switches (`GenerationSwitch`), read-your-writes waits (`PositionWaiters`).
  */
 export class ProjectionRunner {
   private readonly generations: GenerationSwitch;
-  private readonly follower: ProjectionFollower;
+  private readonly follower: EventFollower;
   private readonly waiters = new PositionWaiters();
   private readonly pause = new InterruptiblePause();
   private generation?: ServingGeneration;
@@ -58,7 +62,7 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions,
   ) {
     this.generations = new GenerationSwitch(projection, directory, options.logger);
-    this.follower = new ProjectionFollower(store, options.batchSize);
+    this.follower = new EventFollower(store, options.batchSize);
   }
 
   /** Opens the serving generation (creating one when there is none) and starts following. */

@@ -33,5 +33,13 @@ export type RotateWebhookSecret = Command<
 
 export type DeleteWebhook = Command<'DeleteWebhook', OfPartner>;
 
+/** Send one `test-created` delivery to an enabled endpoint. */
+export type RequestWebhookTest = Command<'RequestWebhookTest', OfPartner>;
+
 export type WebhookCommand =
-  CreateWebhook | UpdateWebhook | DisableWebhook | RotateWebhookSecret | DeleteWebhook;
+  | CreateWebhook
+  | UpdateWebhook
+  | DisableWebhook
+  | RotateWebhookSecret
+  | DeleteWebhook
+  | RequestWebhookTest;

@@ -1,7 +1,12 @@
 import { deciderSpecification } from '@customer-workspace/kernel/testing';
 import type { WebhookCommand } from './webhook.commands.js';
 import { webhookDecider } from './webhook.decider.js';
-import { WebhookAlreadyExists, WebhookNotFound, WebhookWithoutEvents } from './webhook.errors.js';
+import {
+  WebhookAlreadyExists,
+  WebhookIsDisabled,
+  WebhookNotFound,
+  WebhookWithoutEvents,
+} from './webhook.errors.js';
 import type { WebhookCreated, WebhookEvent } from './webhook.events.js';
 import { signingSecretsAt } from './webhook.state.js';
 
@@ -148,6 +153,7 @@ describe('webhook endpoint: tenant isolation and deletion', () => {
       },
       { type: 'DeleteWebhook', data: stranger },
       { type: 'DisableWebhook', data: { ...stranger, because: 'failing' } },
+      { type: 'RequestWebhookTest', data: stranger },
     ];
     for (const command of commands) spec.given([created]).when(command).thenThrows(WebhookNotFound);
   });
@@ -161,6 +167,27 @@ describe('webhook endpoint: tenant isolation and deletion', () => {
     spec
       .given([created, deleted])
       .when(update({ status: 'enabled' }))
+      .thenThrows(WebhookNotFound);
+  });
+});
+
+describe('webhook endpoint: test deliveries', () => {
+  const test: WebhookCommand = { type: 'RequestWebhookTest', data: ids };
+  it('records a test request for an enabled endpoint', () => {
+    spec
+      .given([created])
+      .when(test)
+      .then([{ type: 'WebhookTestRequested', data: ids }]);
+  });
+  it('refuses a test to a disabled endpoint, and to one that is not the caller’s', () => {
+    const disabled: WebhookEvent = {
+      type: 'WebhookDisabled',
+      data: { ...ids, because: 'partner' },
+    };
+    spec.given([created, disabled]).when(test).thenThrows(WebhookIsDisabled);
+    spec
+      .given([created])
+      .when({ type: 'RequestWebhookTest', data: { ...ids, partnerId: 'p-2' } })
       .thenThrows(WebhookNotFound);
   });
 });

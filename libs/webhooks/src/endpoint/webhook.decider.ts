@@ -5,7 +5,12 @@ import type {
   UpdateWebhook,
   WebhookCommand,
 } from './webhook.commands.js';
-import { WebhookAlreadyExists, WebhookNotFound, WebhookWithoutEvents } from './webhook.errors.js';
+import {
+  WebhookAlreadyExists,
+  WebhookIsDisabled,
+  WebhookNotFound,
+  WebhookWithoutEvents,
+} from './webhook.errors.js';
 import type { WebhookEvent, WebhookSettings } from './webhook.events.js';
 import {
   evolveWebhook,
@@ -88,6 +93,11 @@ function decide(command: WebhookCommand, state: WebhookState): WebhookEvent[] {
     case 'DeleteWebhook': {
       const { webhookId, partnerId } = own(state, command.data);
       return [{ type: 'WebhookDeleted', data: { webhookId, partnerId } }];
+    }
+    case 'RequestWebhookTest': {
+      const { webhookId, partnerId, status } = own(state, command.data);
+      if (status === 'disabled') throw new WebhookIsDisabled(webhookId);
+      return [{ type: 'WebhookTestRequested', data: { webhookId, partnerId } }];
     }
     default:
       return assertNever(command);

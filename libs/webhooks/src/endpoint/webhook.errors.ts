@@ -23,3 +23,11 @@ export class WebhookWithoutEvents extends AppError {
     super('webhook-without-events', 'A webhook must subscribe to at least one event name');
   }
 }
+
+/** A disabled endpoint receives nothing, a test included: enable it first. */
+export class WebhookIsDisabled extends AppError {
+  readonly kind = 'conflict';
+  constructor(webhookId: string) {
+    super('webhook-disabled', `Webhook ${webhookId} is disabled; enable it to receive deliveries`);
+  }
+}

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@customer-workspace/kernel';
+import { type DomainEvent, Upcasters } from '@customer-workspace/kernel';
 import type { WebhookEventName } from '../webhook-events.js';
 
 /**
@@ -73,6 +73,12 @@ export type WebhookDeleted = DomainEvent<
   { readonly webhookId: string; readonly partnerId: string }
 >;
 
+/** The partner asked for one `test-created` delivery to this endpoint. */
+export type WebhookTestRequested = DomainEvent<
+  'WebhookTestRequested',
+  { readonly webhookId: string; readonly partnerId: string }
+>;
+
 /** Every event of a `webhook-<id>` stream. */
 export type WebhookEvent =
   | WebhookCreated
@@ -80,7 +86,11 @@ export type WebhookEvent =
   | WebhookDisabled
   | WebhookEnabled
   | WebhookSecretRotated
-  | WebhookDeleted;
+  | WebhookDeleted
+  | WebhookTestRequested;
+
+/** Every type of event of a `webhook-<id>` stream. */
+export type WebhookEventType = WebhookEvent['type'];
 
 /** The schema version each webhook event type is written at. */
 export const WEBHOOK_EVENT_SCHEMA_VERSIONS: Readonly<Record<WebhookEvent['type'], number>> = {
@@ -90,4 +100,11 @@ export const WEBHOOK_EVENT_SCHEMA_VERSIONS: Readonly<Record<WebhookEvent['type']
   WebhookEnabled: 1,
   WebhookSecretRotated: 1,
   WebhookDeleted: 1,
+  WebhookTestRequested: 1,
 };
+
+/** The stream category of webhook endpoints (`webhook-<id>`): added to what the api reads. */
+export const WEBHOOK_STREAM_CATEGORIES: readonly string[] = ['webhook-'];
+
+/** How stored webhook events are brought to their current shape (none has a second version). */
+export const WEBHOOK_UPCASTERS = new Upcasters(WEBHOOK_EVENT_SCHEMA_VERSIONS, []);

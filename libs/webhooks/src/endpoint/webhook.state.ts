@@ -58,6 +58,9 @@ export function evolveWebhook(state: WebhookState, event: WebhookEvent): Webhook
     }
     case 'WebhookDeleted':
       return { status: 'deleted', partnerId: webhook.partnerId };
+    case 'WebhookTestRequested':
+      // A delivery to make, nothing the endpoint keeps.
+      return state;
     default:
       return assertNever(event);
   }

@@ -11,8 +11,10 @@ import {
   type AllSubscription,
   EVENT_STORE,
   type EventStore,
+  InterruptiblePause,
+  retryDelay,
 } from '@customer-workspace/event-store';
-import { InterruptiblePause, retryDelay } from '@customer-workspace/read-models';
+
 import type { AppConfig } from '@customer-workspace/config';
 import { type ComponentHealth, HealthService } from '../../platform/health/health.service.js';
 import { AcceptanceConsequences } from './acceptance-consequences.js';

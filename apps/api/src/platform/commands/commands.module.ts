@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandRunner, EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
-import { schemaVersionOf } from '@customer-workspace/customers';
+import { workspaceSchemaVersionOf } from '@customer-workspace/read-models';
 import { MetricsService } from '../observability/metrics.service.js';
 
 /**
@@ -17,7 +17,7 @@ import { MetricsService } from '../observability/metrics.service.js';
       inject: [EVENT_STORE, MetricsService],
       useFactory: (store: EventStore, metrics: MetricsService) =>
         new CommandRunner(store, (command, outcome) => metrics.commands.inc({ command, outcome }), {
-          schemaVersionOf,
+          schemaVersionOf: workspaceSchemaVersionOf,
         }),
     },
   ],

@@ -13,7 +13,7 @@ import {
   type EventStore,
   EventStoreUnavailable,
 } from '@customer-workspace/event-store';
-import { STREAM_CATEGORIES, CUSTOMERS_UPCASTERS } from '@customer-workspace/customers';
+import { WORKSPACE_STREAM_CATEGORIES, WORKSPACE_UPCASTERS } from '@customer-workspace/read-models';
 import type { AppConfig } from '@customer-workspace/config';
 import { MetricsService } from '../observability/metrics.service.js';
 import { InstrumentedEventStore } from './instrumented-event-store.js';
@@ -32,8 +32,8 @@ import { InstrumentedEventStore } from './instrumented-event-store.js';
             dataDir: config.get('DATA_DIR', { infer: true }),
             synchronous: config.get('EVENTSTORE_SQLITE_SYNCHRONOUS', { infer: true }),
             streamPrefix: config.get('EVENTSTORE_STREAM_PREFIX', { infer: true }),
-            categories: STREAM_CATEGORIES,
-            upcasters: CUSTOMERS_UPCASTERS,
+            categories: WORKSPACE_STREAM_CATEGORIES,
+            upcasters: WORKSPACE_UPCASTERS,
           }),
           (count) => metrics.eventsAppended.inc(count),
         ),

@@ -1,4 +1,5 @@
-import type { AllSubscription, EventStore, RecordedEvent } from '@customer-workspace/event-store';
+import type { RecordedEvent } from '../event-envelope.js';
+import type { AllSubscription, EventStore } from '../event-store.port.js';
 
 const NOT_READY = Symbol('not ready');
 const DEFAULT_BATCH_SIZE = 1000;
@@ -11,7 +12,7 @@ export type ApplyBatch = (batch: readonly RecordedEvent[]) => void;
  * the next turn of the event loop, at most `batchSize`, so a burst is applied in a few
  * transactions and a lone event at once.
  */
-export class ProjectionFollower {
+export class EventFollower {
   private subscription?: AllSubscription;
   private interrupted = false;
 

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RecordedEvent, SqliteEventStore } from '@customer-workspace/event-store';
-import { testEvents } from '@customer-workspace/event-store/testing';
-import { ProjectionFollower } from './projection-follower.js';
+import type { RecordedEvent } from '../event-envelope.js';
+import { SqliteEventStore } from '../embedded/sqlite-event-store.js';
+import { testEvents } from '../testing/event-factory.js';
+import { EventFollower } from './event-follower.js';
 
-describe('ProjectionFollower', () => {
+describe('EventFollower', () => {
   let dir: string;
   let store: SqliteEventStore;
   beforeEach(() => {
@@ -19,7 +20,7 @@ describe('ProjectionFollower', () => {
 
   it('hands over what is there in batches of at most batchSize, after the checkpoint', async () => {
     await store.append('tally-1', testEvents(7), { expectedRevision: 'no_stream' });
-    const follower = new ProjectionFollower(store, 3);
+    const follower = new EventFollower(store, 3);
     const batches: bigint[][] = [];
     const following = follower.follow(2n, (batch) => {
       batches.push(batch.map((event) => event.position));
@@ -31,7 +32,7 @@ describe('ProjectionFollower', () => {
   });
 
   it('after an interrupt, applies no further batch', async () => {
-    const follower = new ProjectionFollower(store);
+    const follower = new EventFollower(store);
     const applied: RecordedEvent[] = [];
     const following = follower.follow(undefined, (batch) => {
       applied.push(...batch);
@@ -45,7 +46,7 @@ describe('ProjectionFollower', () => {
 
   it('ends with the error of a batch that throws', async () => {
     await store.append('tally-1', testEvents(1), { expectedRevision: 'no_stream' });
-    const follower = new ProjectionFollower(store);
+    const follower = new EventFollower(store);
     await expect(
       follower.follow(undefined, () => {
         throw new Error('cannot apply');
