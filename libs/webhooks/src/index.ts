@@ -11,3 +11,4 @@ export * from './endpoint/webhook.errors.js';
 export * from './endpoint/webhook.events.js';
 export * from './endpoint/webhook.state.js';
 export * from './secret-sealing.js';
+export * from './delivery/delivery-id.js';
