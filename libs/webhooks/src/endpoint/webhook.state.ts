@@ -72,7 +72,10 @@ const registered = (webhook: RegisteredWebhook): WebhookState => ({
 });
 
 /** The secrets that sign a delivery attempted at `at`: the current one, and a replaced one still valid. */
-export function signingSecretsAt(webhook: RegisteredWebhook, at: Date): SealedSecret[] {
+export function signingSecretsAt(
+  webhook: Pick<RegisteredWebhook, 'secrets'>,
+  at: Date,
+): SealedSecret[] {
   return webhook.secrets
     .filter(({ validUntil }) => validUntil === undefined || Date.parse(validUntil) > at.getTime())
     .map(({ secret }) => secret);

@@ -1,0 +1,274 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecordedEvent } from '@customer-workspace/event-store';
+import { testMetadata } from '@customer-workspace/event-store/testing';
+import type { WebhookEventName } from '../webhook-events.js';
+import { deliveryIdOf } from './delivery-id.js';
+import { type DeliveryBody, planDeliveries, replayDeliveries } from './delivery-planner.js';
+import { WebhookOutbox } from './webhook-outbox.js';
+
+const NOW = Date.parse('2026-12-02T10:00:00.000Z');
+const options = { now: () => NOW, baseUrl: 'https://workspace.example/' };
+
+let dir: string;
+let outbox: WebhookOutbox;
+let position = 0n;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cw-planner-'));
+  outbox = new WebhookOutbox(dir);
+  position = 0n;
+});
+afterEach(() => {
+  outbox.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function recorded(type: string, data: unknown, partnerId = 'p-1'): RecordedEvent {
+  position += 10n;
+  return {
+    eventId: `e-${position}`,
+    type,
+    data,
+    metadata: testMetadata({
+      partnerId,
+      occurredAt: `2026-12-0${Number(position / 10n)}T08:00:00.000Z`,
+    }),
+    streamId: `s-${position}`,
+    revision: 0n,
+    position,
+  };
+}
+
+const endpoint = (webhookId: string, partnerId: string, events: WebhookEventName[]) =>
+  recorded(
+    'WebhookCreated',
+    { webhookId, partnerId, url: `https://${webhookId}.example/in`, events, secret: 'sealed' },
+    partnerId,
+  );
+
+const customerAdded = (customerId: string, partnerId: string) =>
+  recorded(
+    'CustomerAdded',
+    {
+      customerId,
+      addedByPartnerId: partnerId,
+      companyProfile: { companyName: 'Contoso', domain: 'contoso.example' },
+      billingProfile: { companyName: 'Contoso', email: 'secret-person@contoso.example' },
+    },
+    partnerId,
+  );
+
+const bodies = (webhookId: string): DeliveryBody[] =>
+  outbox
+    .deliveriesOf(webhookId, { limit: 100 })
+    .items.reverse()
+    .map((delivery) => JSON.parse(delivery.body) as DeliveryBody);
+
+describe('planDeliveries', () => {
+  it('records one delivery per event and subscribed endpoint of the partner it concerns', () => {
+    const added = customerAdded('c-1', 'p-1');
+    planDeliveries(
+      outbox,
+      [
+        endpoint('w-1', 'p-1', ['customer-created']),
+        endpoint('w-2', 'p-1', ['order-created']),
+        endpoint('w-3', 'p-2', ['customer-created']),
+        added,
+      ],
+      options,
+    );
+    expect(bodies('w-1')).toEqual([
+      {
+        id: deliveryIdOf(added.eventId, 'w-1'),
+        eventName: 'customer-created',
+        resourceName: 'customer',
+        resourceUri: 'https://workspace.example/v1/customers/c-1',
+        auditUri: `https://workspace.example/v1/activity-logs/${added.position}`,
+        resourceChangeUtcDate: added.metadata.occurredAt,
+        position: added.position.toString(),
+        partnerId: 'p-1',
+      },
+    ]);
+    expect(bodies('w-2')).toEqual([]);
+    expect(bodies('w-3')).toEqual([]);
+    expect(outbox.checkpoint()).toBe(added.position);
+  });
+
+  it('carries no personal data in a body', () => {
+    planDeliveries(
+      outbox,
+      [endpoint('w-1', 'p-1', ['customer-created']), customerAdded('c-1', 'p-1')],
+      options,
+    );
+    const [delivery] = outbox.deliveriesOf('w-1', { limit: 1 }).items;
+    expect(delivery?.body).not.toContain('secret-person');
+    expect(delivery?.body).not.toContain('Contoso');
+  });
+
+  it('records nothing twice when a batch is handed over again (a crash before the next one)', () => {
+    const batch = [endpoint('w-1', 'p-1', ['customer-created']), customerAdded('c-1', 'p-1')];
+    planDeliveries(outbox, batch, options);
+    planDeliveries(outbox, batch, options);
+    expect(outbox.deliveriesOf('w-1', { limit: 10 }).total).toBe(1);
+  });
+
+  it('delivers nothing to a disabled endpoint, and resumes what was pending when it is enabled', () => {
+    planDeliveries(
+      outbox,
+      [endpoint('w-1', 'p-1', ['customer-created']), customerAdded('c-1', 'p-1')],
+      options,
+    );
+    planDeliveries(
+      outbox,
+      [
+        recorded('WebhookDisabled', { webhookId: 'w-1', partnerId: 'p-1', because: 'partner' }),
+        customerAdded('c-2', 'p-1'),
+      ],
+      options,
+    );
+    expect(outbox.endpoint('w-1')).toMatchObject({
+      status: 'disabled',
+      disabledBecause: 'partner',
+    });
+    expect(outbox.deliveriesOf('w-1', { limit: 10 }).total).toBe(1);
+    expect(outbox.heads()).toEqual([]);
+    planDeliveries(
+      outbox,
+      [recorded('WebhookEnabled', { webhookId: 'w-1', partnerId: 'p-1' })],
+      options,
+    );
+    expect(outbox.heads().map((delivery) => delivery.webhookId)).toEqual(['w-1']);
+  });
+
+  it('drops every delivery of a deleted endpoint', () => {
+    planDeliveries(
+      outbox,
+      [
+        endpoint('w-1', 'p-1', ['customer-created']),
+        customerAdded('c-1', 'p-1'),
+        recorded('WebhookDeleted', { webhookId: 'w-1', partnerId: 'p-1' }),
+        customerAdded('c-2', 'p-1'),
+      ],
+      options,
+    );
+    expect(outbox.deliveriesOf('w-1', { limit: 10 }).total).toBe(0);
+    expect(outbox.endpoint('w-1')?.status).toBe('deleted');
+    expect(outbox.endpointsOf('p-1', 10)).toEqual([]);
+  });
+
+  it('turns a test request into one test-created delivery to that endpoint alone', () => {
+    const test = recorded('WebhookTestRequested', { webhookId: 'w-1', partnerId: 'p-1' });
+    planDeliveries(
+      outbox,
+      [endpoint('w-1', 'p-1', ['order-created']), endpoint('w-2', 'p-1', ['order-created']), test],
+      options,
+    );
+    expect(bodies('w-1')).toEqual([
+      expect.objectContaining({
+        id: deliveryIdOf(test.eventId, 'w-1'),
+        eventName: 'test-created',
+        resourceName: 'webhook',
+        resourceUri: 'https://workspace.example/v1/webhooks/w-1',
+        auditUri: null,
+      }),
+    ]);
+    expect(bodies('w-2')).toEqual([]);
+  });
+
+  it('notifies the indirect provider invited with a reseller, at the revocation too', () => {
+    const invited = recorded('ResellerRelationshipRequested', {
+      invitationId: 'i-1',
+      partnerId: 'p-1',
+      indirectProviderId: 'prov-1',
+      relationship: 'indirect-reseller',
+    });
+    const revoked = recorded('ResellerRelationshipRequestRevoked', {
+      invitationId: 'i-1',
+      partnerId: 'p-1',
+    });
+    planDeliveries(
+      outbox,
+      [
+        endpoint('w-p', 'prov-1', ['relationship-request-created', 'relationship-request-revoked']),
+        invited,
+        revoked,
+      ],
+      options,
+    );
+    expect(bodies('w-p').map((body) => [body.eventName, body.partnerId])).toEqual([
+      ['relationship-request-created', 'prov-1'],
+      ['relationship-request-revoked', 'prov-1'],
+    ]);
+  });
+
+  it('keeps the secrets a rotation leaves signing, sealed as the events hold them', () => {
+    planDeliveries(
+      outbox,
+      [
+        endpoint('w-1', 'p-1', ['customer-created']),
+        recorded('WebhookSecretRotated', {
+          webhookId: 'w-1',
+          partnerId: 'p-1',
+          secret: 'sealed-2',
+          previousValidUntil: '2026-12-03T10:00:00.000Z',
+        }),
+      ],
+      options,
+    );
+    expect(outbox.endpoint('w-1')?.secrets).toEqual([
+      { secret: 'sealed-2' },
+      { secret: 'sealed', validUntil: '2026-12-03T10:00:00.000Z' },
+    ]);
+  });
+});
+
+describe('replayDeliveries', () => {
+  it('sends again from a position: delivered ones and those before the endpoint existed', () => {
+    const first = customerAdded('c-1', 'p-1');
+    const hook = endpoint('w-1', 'p-1', ['customer-created']);
+    const second = customerAdded('c-2', 'p-1');
+    const foreign = customerAdded('c-3', 'p-2');
+    planDeliveries(outbox, [first, hook, second, foreign], options);
+    const [delivery] = outbox.heads();
+    outbox.recordAttempt(
+      delivery!,
+      { at: new Date(NOW).toISOString(), status: 200, durationMs: 3 },
+      {
+        state: 'delivered',
+      },
+    );
+    const count = replayDeliveries(
+      outbox,
+      { webhookId: 'w-1', partnerId: 'p-1', events: ['customer-created'] },
+      { fromPosition: 0n, upTo: outbox.checkpoint()! },
+      options,
+    );
+    expect(count).toBe(2);
+    const { items } = outbox.deliveriesOf('w-1', { limit: 10 });
+    expect(items.map((item) => [item.id, item.state, item.tries])).toEqual([
+      [deliveryIdOf(second.eventId, 'w-1'), 'pending', 0],
+      [deliveryIdOf(first.eventId, 'w-1'), 'pending', 0],
+    ]);
+    // The earlier attempt stays in the log.
+    expect(items[0]?.attempts).toEqual([expect.objectContaining({ status: 200 })]);
+  });
+
+  it('selects by the time the events happened', () => {
+    const events = [
+      endpoint('w-1', 'p-1', ['customer-created']),
+      customerAdded('c-1', 'p-1'), // 2026-12-02
+      customerAdded('c-2', 'p-1'), // 2026-12-03
+      customerAdded('c-3', 'p-1'), // 2026-12-04
+    ];
+    planDeliveries(outbox, events, options);
+    const count = replayDeliveries(
+      outbox,
+      { webhookId: 'w-1', partnerId: 'p-1', events: ['customer-created'] },
+      { from: '2026-12-03T00:00:00.000Z', to: '2026-12-04T00:00:00.000Z' },
+      options,
+    );
+    expect(count).toBe(1);
+  });
+});

@@ -1,0 +1,561 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { DisabledBecause } from '../endpoint/webhook.events.js';
+import type { SigningSecret } from '../endpoint/webhook.state.js';
+import type { WebhookEventName } from '../webhook-events.js';
+import { OUTBOX_SCHEMA } from './outbox.schema.js';
+
+export const WEBHOOK_OUTBOX_FILE = 'webhooks.db';
+
+/** An endpoint as the outbox keeps it (sealed secrets only). */
+export interface OutboxEndpoint {
+  readonly webhookId: string;
+  readonly partnerId: string;
+  readonly url: string;
+  readonly events: readonly WebhookEventName[];
+  readonly description?: string;
+  readonly status: 'enabled' | 'disabled' | 'deleted';
+  readonly disabledBecause?: DisabledBecause;
+  readonly secrets: readonly SigningSecret[];
+  readonly createdPosition: bigint;
+  readonly createdAt: string;
+  /** A disable the delivery asked for (410, schedule spent) that the log does not show yet. */
+  readonly disableRequested?: Exclude<DisabledBecause, 'partner'>;
+}
+
+/** What a partner may be notified of: one event, as its notice describes it. */
+export interface OutboxNotice {
+  readonly partnerId: string;
+  readonly position: bigint;
+  readonly eventId: string;
+  readonly eventName: WebhookEventName;
+  readonly occurredAt: string;
+  readonly resourceName: string;
+  readonly resourceUri: string;
+}
+
+export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+export interface OutboxDelivery {
+  readonly id: string;
+  readonly webhookId: string;
+  readonly partnerId: string;
+  readonly position: bigint;
+  readonly eventName: string;
+  /** When the event happened (a replay by time range selects by it). */
+  readonly occurredAt: string;
+  readonly body: string;
+  readonly state: DeliveryState;
+  /** Attempts made in the current schedule (a replay starts a new one). */
+  readonly tries: number;
+  /** Epoch milliseconds of the next attempt, while pending. */
+  readonly nextAttemptAt?: number;
+}
+
+export interface OutboxAttempt {
+  readonly at: string;
+  readonly status?: number;
+  readonly durationMs: number;
+  readonly error?: string;
+  readonly response?: string;
+}
+
+/** Where the attempt left the delivery. */
+export type AttemptVerdict =
+  | { readonly state: 'delivered' }
+  | { readonly state: 'pending'; readonly nextAttemptAt: number }
+  | { readonly state: 'failed'; readonly disable?: Exclude<DisabledBecause, 'partner'> };
+
+/** Which of an endpoint's events a replay sends again. */
+export type ReplayRange =
+  | { readonly fromPosition: bigint; readonly upTo: bigint }
+  | { readonly from: string; readonly to: string };
+
+interface EndpointRow {
+  webhook_id: string;
+  partner_id: string;
+  url: string;
+  events: string;
+  description: string | null;
+  status: OutboxEndpoint['status'];
+  disabled_because: DisabledBecause | null;
+  secrets: string;
+  created_position: bigint;
+  created_at: string;
+  disable_requested: OutboxEndpoint['disableRequested'] | null;
+}
+
+interface DeliveryRow {
+  id: string;
+  webhook_id: string;
+  partner_id: string;
+  position: bigint;
+  event_name: string;
+  occurred_at: string;
+  body: string;
+  state: DeliveryState;
+  tries: bigint;
+  next_attempt_at: bigint | null;
+}
+
+interface AttemptRow {
+  delivery_id: string;
+  at: string;
+  status: bigint | null;
+  duration_ms: bigint;
+  error: string | null;
+  response: string | null;
+}
+
+const CHECKPOINT = 'checkpoint';
+
+/**
+ * The webhook delivery's own store, beside the events and apart from them: what it must deliver,
+ * recorded in the same transaction as the checkpoint of the log it follows, then worked off with
+ * retries (docs/architecture.md, reactions with side effects). Written with synchronous=FULL: an
+ * acknowledged replay or a recorded delivery survives a crash. Not a read model: deleting it
+ * would send the whole history again (with the same `webhook-id`s).
+ */
+export class WebhookOutbox {
+  private readonly db: Database.Database;
+  private readonly sql;
+
+  constructor(dataDir: string, file = WEBHOOK_OUTBOX_FILE) {
+    this.db = new Database(join(dataDir, file));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(OUTBOX_SCHEMA);
+    this.sql = prepare(this.db);
+  }
+
+  /** Runs `work` in one write transaction: the checkpoint and everything it stands for. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  checkpoint(): bigint | undefined {
+    const value = this.sql.getMeta.get(CHECKPOINT);
+    return value === undefined ? undefined : BigInt(value);
+  }
+
+  saveCheckpoint(position: bigint): void {
+    this.sql.setMeta.run(CHECKPOINT, position.toString());
+  }
+
+  // The endpoints, as the log says.
+
+  /**
+   * Records the endpoint as the log now says it is. A disable the delivery asked for is done
+   * (or moot) once the status changes.
+   */
+  putEndpoint(endpoint: Omit<OutboxEndpoint, 'disableRequested'>): void {
+    this.sql.putEndpoint.run({
+      webhook_id: endpoint.webhookId,
+      partner_id: endpoint.partnerId,
+      url: endpoint.url,
+      events: JSON.stringify(endpoint.events),
+      description: endpoint.description ?? null,
+      status: endpoint.status,
+      disabled_because: endpoint.disabledBecause ?? null,
+      secrets: JSON.stringify(endpoint.secrets),
+      created_position: endpoint.createdPosition,
+      created_at: endpoint.createdAt,
+    });
+  }
+
+  endpoint(webhookId: string): OutboxEndpoint | undefined {
+    const row = this.sql.endpoint.get(webhookId);
+    return row && endpointOf(row);
+  }
+
+  /** Enabled again: its pending deliveries resume now, with a fresh schedule. */
+  resumePending(webhookId: string, now: number): void {
+    this.sql.resumePending.run(now, webhookId);
+  }
+
+  /** Deleted: its deliveries, pending or not, are dropped with their attempts. */
+  dropDeliveries(webhookId: string): void {
+    this.sql.dropAttempts.run(webhookId);
+    this.sql.dropDeliveries.run(webhookId);
+  }
+
+  /** The partner's enabled endpoints subscribed to `eventName`. */
+  subscribers(partnerId: string, eventName: WebhookEventName): OutboxEndpoint[] {
+    return this.sql.enabledOfPartner
+      .all(partnerId)
+      .map(endpointOf)
+      .filter((endpoint) => endpoint.events.includes(eventName));
+  }
+
+  /** The partner's endpoints (not deleted), oldest first, after `afterPosition`. */
+  endpointsOf(partnerId: string, limit: number, afterPosition?: bigint): OutboxEndpoint[] {
+    return this.sql.endpointsOfPartner.all(partnerId, afterPosition ?? -1n, limit).map(endpointOf);
+  }
+
+  countEndpointsOf(partnerId: string): number {
+    return Number(this.sql.countEndpointsOfPartner.get(partnerId) ?? 0);
+  }
+
+  // Facts and notices.
+
+  rememberProvider(invitationId: string, indirectProviderId: string): void {
+    this.sql.addProvider.run(invitationId, indirectProviderId);
+  }
+
+  providerOf(invitationId: string): string | undefined {
+    return this.sql.providerOf.get(invitationId);
+  }
+
+  addNotice(notice: OutboxNotice): void {
+    this.sql.addNotice.run({
+      partner_id: notice.partnerId,
+      position: notice.position,
+      event_id: notice.eventId,
+      event_name: notice.eventName,
+      occurred_at: notice.occurredAt,
+      resource_name: notice.resourceName,
+      resource_uri: notice.resourceUri,
+    });
+  }
+
+  /** The partner's notices in `range` of these event names, in position order. */
+  noticesFor(partnerId: string, eventNames: readonly string[], range: ReplayRange): OutboxNotice[] {
+    const rows =
+      'fromPosition' in range
+        ? this.sql.noticesByPosition.all(partnerId, range.fromPosition, range.upTo)
+        : this.sql.noticesByTime.all(partnerId, range.from, range.to);
+    return rows
+      .filter((row) => eventNames.includes(row.event_name))
+      .map((row) => ({
+        partnerId: row.partner_id,
+        position: row.position,
+        eventId: row.event_id,
+        eventName: row.event_name as WebhookEventName,
+        occurredAt: row.occurred_at,
+        resourceName: row.resource_name,
+        resourceUri: row.resource_uri,
+      }));
+  }
+
+  // Deliveries.
+
+  /** Records a delivery to make now; one that exists already (same endpoint and event) is kept. */
+  addDelivery(
+    delivery: Omit<OutboxDelivery, 'state' | 'tries' | 'nextAttemptAt'>,
+    now: number,
+  ): void {
+    this.sql.addDelivery.run({
+      id: delivery.id,
+      webhook_id: delivery.webhookId,
+      partner_id: delivery.partnerId,
+      position: delivery.position,
+      event_name: delivery.eventName,
+      occurred_at: delivery.occurredAt,
+      body: delivery.body,
+      next_attempt_at: now,
+      created_at: new Date(now).toISOString(),
+    });
+  }
+
+  /** Sends a delivery again from the start of the schedule (a replay); false if it is unknown. */
+  restartDelivery(webhookId: string, position: bigint, now: number): boolean {
+    return this.sql.restartDelivery.run(now, webhookId, position).changes > 0;
+  }
+
+  /** The endpoint's deliveries in position order from `fromPosition` up to `upTo`. */
+  deliveriesInRange(webhookId: string, range: ReplayRange): OutboxDelivery[] {
+    const rows =
+      'fromPosition' in range
+        ? this.sql.deliveriesByPosition.all(webhookId, range.fromPosition, range.upTo)
+        : this.sql.deliveriesByTime.all(webhookId, range.from, range.to);
+    return rows.map(deliveryOf);
+  }
+
+  delivery(id: string): OutboxDelivery | undefined {
+    const row = this.sql.deliveryById.get(id);
+    return row && deliveryOf(row);
+  }
+
+  /**
+   * Per enabled endpoint with nothing asked of the log, its first pending delivery in position
+   * order: what the dispatcher may attempt (once due). Deliveries behind it wait their turn.
+   */
+  heads(): OutboxDelivery[] {
+    return this.sql.heads.all().map(deliveryOf);
+  }
+
+  /** Records an attempt and where it left the delivery, in one transaction. */
+  recordAttempt(delivery: OutboxDelivery, attempt: OutboxAttempt, verdict: AttemptVerdict): void {
+    this.transaction(() => {
+      const number = Number(this.sql.lastAttempt.get(delivery.id) ?? 0) + 1;
+      this.sql.addAttempt.run({
+        delivery_id: delivery.id,
+        number,
+        at: attempt.at,
+        status: attempt.status ?? null,
+        duration_ms: Math.round(attempt.durationMs),
+        error: attempt.error ?? null,
+        response: attempt.response ?? null,
+      });
+      const next = verdict.state === 'pending' ? verdict.nextAttemptAt : null;
+      this.sql.settle.run(verdict.state, next, delivery.id);
+      if (verdict.state === 'failed' && verdict.disable)
+        this.sql.requestDisable.run(verdict.disable, delivery.webhookId);
+    });
+  }
+
+  /** Endpoints the delivery asked to disable (410, schedule spent) and the log does not show yet. */
+  disableRequests(): OutboxEndpoint[] {
+    return this.sql.disableRequests.all().map(endpointOf);
+  }
+
+  /** The request cannot be carried out (the endpoint is gone): forget it. */
+  forgetDisableRequest(webhookId: string): void {
+    this.sql.forgetDisableRequest.run(webhookId);
+  }
+
+  /** A page of the endpoint's deliveries, newest first, before `beforePosition`. */
+  deliveriesOf(
+    webhookId: string,
+    options: { state?: DeliveryState; limit: number; beforePosition?: bigint },
+  ): { items: (OutboxDelivery & { attempts: OutboxAttempt[] })[]; total: number } {
+    const before = options.beforePosition ?? 2n ** 63n - 1n;
+    const state = options.state ?? null;
+    const rows = this.sql.deliveriesPage.all(webhookId, state, state, before, options.limit);
+    const total = Number(this.sql.deliveriesCount.get(webhookId, state, state) ?? 0);
+    const items = rows.map((row) => ({
+      ...deliveryOf(row),
+      attempts: this.sql.attemptsOf.all(row.id).map(attemptOf),
+    }));
+    return { items, total };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function endpointOf(row: EndpointRow): OutboxEndpoint {
+  return {
+    webhookId: row.webhook_id,
+    partnerId: row.partner_id,
+    url: row.url,
+    events: JSON.parse(row.events) as WebhookEventName[],
+    ...(row.description !== null && { description: row.description }),
+    status: row.status,
+    ...(row.disabled_because !== null && { disabledBecause: row.disabled_because }),
+    secrets: JSON.parse(row.secrets) as SigningSecret[],
+    createdPosition: row.created_position,
+    createdAt: row.created_at,
+    ...(row.disable_requested !== null && { disableRequested: row.disable_requested }),
+  };
+}
+
+function deliveryOf(row: DeliveryRow): OutboxDelivery {
+  return {
+    id: row.id,
+    webhookId: row.webhook_id,
+    partnerId: row.partner_id,
+    position: row.position,
+    eventName: row.event_name,
+    occurredAt: row.occurred_at,
+    body: row.body,
+    state: row.state,
+    tries: Number(row.tries),
+    ...(row.next_attempt_at !== null && { nextAttemptAt: Number(row.next_attempt_at) }),
+  };
+}
+
+function attemptOf(row: AttemptRow): OutboxAttempt {
+  return {
+    at: row.at,
+    ...(row.status !== null && { status: Number(row.status) }),
+    durationMs: Number(row.duration_ms),
+    ...(row.error !== null && { error: row.error }),
+    ...(row.response !== null && { response: row.response }),
+  };
+}
+
+interface NoticeRow {
+  partner_id: string;
+  position: bigint;
+  event_id: string;
+  event_name: string;
+  occurred_at: string;
+  resource_name: string;
+  resource_uri: string;
+}
+
+const DELIVERY_COLUMNS =
+  'id, webhook_id, partner_id, position, event_name, occurred_at, body, state, tries, next_attempt_at';
+
+function prepare(db: Database.Database) {
+  const wide = <T>(statement: T): T => {
+    (statement as unknown as Database.Statement).safeIntegers(true);
+    return statement;
+  };
+  return {
+    getMeta: db.prepare<[string], string>('SELECT value FROM outbox_meta WHERE name = ?').pluck(),
+    setMeta: db.prepare<[string, string]>(
+      `INSERT INTO outbox_meta (name, value) VALUES (?, ?)
+       ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+    ),
+    putEndpoint: db.prepare<[Omit<EndpointRow, 'disable_requested'>]>(
+      `INSERT INTO endpoints (webhook_id, partner_id, url, events, description, status,
+         disabled_because, secrets, created_position, created_at)
+       VALUES (@webhook_id, @partner_id, @url, @events, @description, @status,
+         @disabled_because, @secrets, @created_position, @created_at)
+       ON CONFLICT (webhook_id) DO UPDATE SET url = excluded.url, events = excluded.events,
+         description = excluded.description, status = excluded.status,
+         disabled_because = excluded.disabled_because, secrets = excluded.secrets,
+         disable_requested = CASE WHEN excluded.status = endpoints.status
+           THEN endpoints.disable_requested END`,
+    ),
+    endpoint: wide(
+      db.prepare<[string], EndpointRow>('SELECT * FROM endpoints WHERE webhook_id = ?'),
+    ),
+    resumePending: db.prepare<[number, string]>(
+      `UPDATE deliveries SET next_attempt_at = ?, tries = 0
+       WHERE webhook_id = ? AND state = 'pending'`,
+    ),
+    dropAttempts: db.prepare<[string]>(
+      'DELETE FROM attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE webhook_id = ?)',
+    ),
+    dropDeliveries: db.prepare<[string]>('DELETE FROM deliveries WHERE webhook_id = ?'),
+    enabledOfPartner: wide(
+      db.prepare<[string], EndpointRow>(
+        `SELECT * FROM endpoints WHERE partner_id = ? AND status = 'enabled'`,
+      ),
+    ),
+    endpointsOfPartner: wide(
+      db.prepare<[string, bigint, number], EndpointRow>(
+        `SELECT * FROM endpoints WHERE partner_id = ? AND status <> 'deleted'
+           AND created_position > ? ORDER BY created_position LIMIT ?`,
+      ),
+    ),
+    countEndpointsOfPartner: db
+      .prepare<[string], number>(
+        `SELECT COUNT(*) FROM endpoints WHERE partner_id = ? AND status <> 'deleted'`,
+      )
+      .pluck(),
+    addProvider: db.prepare<[string, string]>(
+      `INSERT INTO invitation_providers (invitation_id, indirect_provider_id) VALUES (?, ?)
+       ON CONFLICT (invitation_id) DO NOTHING`,
+    ),
+    providerOf: db
+      .prepare<[string], string>(
+        'SELECT indirect_provider_id FROM invitation_providers WHERE invitation_id = ?',
+      )
+      .pluck(),
+    addNotice: db.prepare<[NoticeRow]>(
+      `INSERT INTO notices (partner_id, position, event_id, event_name, occurred_at,
+         resource_name, resource_uri)
+       VALUES (@partner_id, @position, @event_id, @event_name, @occurred_at, @resource_name,
+         @resource_uri)
+       ON CONFLICT (partner_id, position) DO NOTHING`,
+    ),
+    noticesByPosition: wide(
+      db.prepare<[string, bigint, bigint], NoticeRow>(
+        `SELECT * FROM notices WHERE partner_id = ? AND position >= ? AND position <= ?
+         ORDER BY position`,
+      ),
+    ),
+    noticesByTime: wide(
+      db.prepare<[string, string, string], NoticeRow>(
+        `SELECT * FROM notices WHERE partner_id = ? AND occurred_at >= ? AND occurred_at < ?
+         ORDER BY position`,
+      ),
+    ),
+    addDelivery: db.prepare<
+      [
+        Omit<DeliveryRow, 'state' | 'tries' | 'next_attempt_at'> & {
+          next_attempt_at: number;
+          created_at: string;
+        },
+      ]
+    >(
+      `INSERT INTO deliveries (id, webhook_id, partner_id, position, event_name, occurred_at,
+         body, state, tries, next_attempt_at, created_at)
+       VALUES (@id, @webhook_id, @partner_id, @position, @event_name, @occurred_at, @body,
+         'pending', 0, @next_attempt_at, @created_at)
+       ON CONFLICT DO NOTHING`,
+    ),
+    restartDelivery: db.prepare<[number, string, bigint]>(
+      `UPDATE deliveries SET state = 'pending', tries = 0, next_attempt_at = ?
+       WHERE webhook_id = ? AND position = ?`,
+    ),
+    deliveriesByPosition: wide(
+      db.prepare<[string, bigint, bigint], DeliveryRow>(
+        `SELECT ${DELIVERY_COLUMNS} FROM deliveries
+         WHERE webhook_id = ? AND position >= ? AND position <= ? ORDER BY position`,
+      ),
+    ),
+    deliveriesByTime: wide(
+      db.prepare<[string, string, string], DeliveryRow>(
+        `SELECT ${DELIVERY_COLUMNS} FROM deliveries
+         WHERE webhook_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY position`,
+      ),
+    ),
+    deliveryById: wide(
+      db.prepare<[string], DeliveryRow>(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE id = ?`),
+    ),
+    heads: wide(
+      db.prepare<[], DeliveryRow>(
+        `SELECT ${DELIVERY_COLUMNS.split(', ')
+          .map((column) => `d.${column}`)
+          .join(', ')}
+         FROM endpoints e JOIN deliveries d ON d.webhook_id = e.webhook_id
+           AND d.position = (SELECT position FROM deliveries x
+             WHERE x.webhook_id = e.webhook_id AND x.state = 'pending'
+             ORDER BY x.position LIMIT 1)
+         WHERE e.status = 'enabled' AND e.disable_requested IS NULL`,
+      ),
+    ),
+    lastAttempt: db
+      .prepare<[string], number>('SELECT MAX(number) FROM attempts WHERE delivery_id = ?')
+      .pluck(),
+    addAttempt: db.prepare<
+      [
+        Omit<AttemptRow, 'status' | 'duration_ms'> & {
+          number: number;
+          status: number | null;
+          duration_ms: number;
+        },
+      ]
+    >(
+      `INSERT INTO attempts (delivery_id, number, at, status, duration_ms, error, response)
+       VALUES (@delivery_id, @number, @at, @status, @duration_ms, @error, @response)`,
+    ),
+    settle: db.prepare<[DeliveryState, number | null, string]>(
+      `UPDATE deliveries SET state = ?, next_attempt_at = ?, tries = tries + 1 WHERE id = ?`,
+    ),
+    requestDisable: db.prepare<[string, string]>(
+      `UPDATE endpoints SET disable_requested = ? WHERE webhook_id = ? AND status = 'enabled'`,
+    ),
+    disableRequests: wide(
+      db.prepare<[], EndpointRow>(
+        `SELECT * FROM endpoints WHERE disable_requested IS NOT NULL AND status = 'enabled'`,
+      ),
+    ),
+    forgetDisableRequest: db.prepare<[string]>(
+      'UPDATE endpoints SET disable_requested = NULL WHERE webhook_id = ?',
+    ),
+    deliveriesPage: wide(
+      db.prepare<[string, string | null, string | null, bigint, number], DeliveryRow>(
+        `SELECT ${DELIVERY_COLUMNS} FROM deliveries
+         WHERE webhook_id = ? AND (? IS NULL OR state = ?) AND position < ?
+         ORDER BY position DESC LIMIT ?`,
+      ),
+    ),
+    deliveriesCount: db
+      .prepare<[string, string | null, string | null], number>(
+        `SELECT COUNT(*) FROM deliveries WHERE webhook_id = ? AND (? IS NULL OR state = ?)`,
+      )
+      .pluck(),
+    attemptsOf: wide(
+      db.prepare<[string], AttemptRow>(
+        'SELECT * FROM attempts WHERE delivery_id = ? ORDER BY number',
+      ),
+    ),
+  };
+}
