@@ -12,3 +12,7 @@ export * from './endpoint/webhook.events.js';
 export * from './endpoint/webhook.state.js';
 export * from './secret-sealing.js';
 export * from './delivery/delivery-id.js';
+export * from './delivery/webhook-outbox.js';
+export * from './delivery/delivery-planner.js';
+export * from './delivery/delivery-dispatcher.js';
+export * from './delivery/webhook-delivery.js';
