@@ -1,5 +1,5 @@
-// Webhooks: endpoint secrets, Standard Webhooks signatures, the safety check of a target URL
-// and the retry schedule of deliveries.
+// Webhooks: endpoint secrets, Standard Webhooks signatures, the safety check of a target URL,
+// the retry schedule of deliveries and the sender that makes each attempt over HTTP(S).
 export * from './retry-schedule.js';
 export * from './webhook-secret.js';
 export * from './webhook-signer.js';
@@ -16,3 +16,5 @@ export * from './delivery/webhook-outbox.js';
 export * from './delivery/delivery-planner.js';
 export * from './delivery/delivery-dispatcher.js';
 export * from './delivery/webhook-delivery.js';
+export * from './delivery/attempt-result.js';
+export * from './delivery/webhook-sender.js';

@@ -6,7 +6,8 @@ import { testMetadata } from '@customer-workspace/event-store/testing';
 import { Webhook } from 'standardwebhooks';
 import { SecretSealer } from '../secret-sealing.js';
 import { newWebhookSecret } from '../webhook-secret.js';
-import { DeliveryDispatcher, type SendDelivery, type SendResult } from './delivery-dispatcher.js';
+import type { AttemptResult } from './attempt-result.js';
+import { DeliveryDispatcher, type SendDelivery } from './delivery-dispatcher.js';
 import { planDeliveries } from './delivery-planner.js';
 import { WebhookOutbox } from './webhook-outbox.js';
 
@@ -91,7 +92,9 @@ interface Sent {
 }
 
 /** A fake network: records what was sent and answers from `answer`. */
-function fakeNetwork(answer: (sent: Sent, count: number) => SendResult | Promise<SendResult>) {
+function fakeNetwork(
+  answer: (sent: Sent, count: number) => AttemptResult | Promise<AttemptResult>,
+) {
   const sent: Sent[] = [];
   const send: SendDelivery = async ({ target, headers, body }) => {
     const request = { url: target.url.toString(), headers: { ...headers }, body };

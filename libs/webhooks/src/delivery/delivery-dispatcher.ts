@@ -2,33 +2,14 @@ import type { DisabledBecause } from '../endpoint/webhook.events.js';
 import { signingSecretsAt } from '../endpoint/webhook.state.js';
 import { nextAttemptAt, retryAfterSeconds } from '../retry-schedule.js';
 import type { SecretSealer } from '../secret-sealing.js';
-import { signDelivery, type WebhookHeaders } from '../webhook-signer.js';
-import {
-  type CheckedTarget,
-  checkTarget,
-  type ResolveHost,
-  type TargetPolicy,
-} from '../webhook-target.js';
+import { signDelivery } from '../webhook-signer.js';
+import { checkTarget, type ResolveHost, type TargetPolicy } from '../webhook-target.js';
+import type { AttemptResult } from './attempt-result.js';
+import type { WebhookDeliveryRequest } from './webhook-sender.js';
 import type { AttemptVerdict, OutboxDelivery, WebhookOutbox } from './webhook-outbox.js';
 
-/** What one HTTP attempt came to (never thrown: a network failure is an `error`). */
-export interface SendResult {
-  readonly status?: number;
-  readonly durationMs: number;
-  readonly error?: string;
-  /** The `Retry-After` header as sent. */
-  readonly retryAfter?: string;
-  /** The start of the response body, for the delivery log. */
-  readonly responseBody?: string;
-}
-
-/** Sends one signed delivery to a checked target. */
-export type SendDelivery = (request: {
-  readonly target: CheckedTarget;
-  readonly headers: WebhookHeaders;
-  readonly body: string;
-  readonly timeoutMs: number;
-}) => Promise<SendResult>;
+/** Sends one signed delivery to a checked target (the `WebhookSender` in production). */
+export type SendDelivery = (request: WebhookDeliveryRequest) => Promise<AttemptResult>;
 
 /**
  * Records in the log that an endpoint is disabled by the delivery (`410`, schedule spent). An
@@ -149,7 +130,7 @@ export class DeliveryDispatcher {
     if (endpoint === undefined || endpoint.status !== 'enabled') return;
     const started = this.now();
     const at = new Date(started);
-    let result: SendResult;
+    let result: AttemptResult;
     try {
       const target = await checkTarget(endpoint.url, this.options.policy, this.options.resolve);
       const secrets = signingSecretsAt(endpoint, at).map((sealed) =>
@@ -181,8 +162,9 @@ export class DeliveryDispatcher {
     );
   }
 
-  private verdictOf(delivery: OutboxDelivery, result: SendResult): AttemptVerdict {
+  private verdictOf(delivery: OutboxDelivery, result: AttemptResult): AttemptVerdict {
     const { status } = result;
+    // The endpoint took it: a body that stalls after a 2xx status changes nothing.
     if (status !== undefined && status >= 200 && status < 300) return { state: 'delivered' };
     if (status === STATUS_GONE) return { state: 'failed', disable: 'gone' };
     const now = new Date(this.now());
