@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { PartnerCenterAction } from '@customer-workspace/customers';
 import {
   ACTIVITY_LOG_ACTION_NAMES,
+  type ActivityLogAction,
   activityLogFilterOf,
   activityLogInstant,
   activityLogProjection,
@@ -24,7 +24,7 @@ import {
 /** The filters of the api's `GET /v1/activity-logs`, checked as the api checks them. */
 function filtersOf(values: Record<string, string | undefined>): GivenActivityLogFilters {
   const { from, to, customer, action, user } = values;
-  if (action !== undefined && !ACTIVITY_LOG_ACTION_NAMES.includes(action as PartnerCenterAction))
+  if (action !== undefined && !ACTIVITY_LOG_ACTION_NAMES.includes(action as ActivityLogAction))
     throw new Error(
       `--action must be one of ${ACTIVITY_LOG_ACTION_NAMES.join(', ')} (got "${action}")`,
     );

@@ -22,6 +22,17 @@ export class InvalidCursor extends InvalidQueryParameter {
   }
 }
 
+/**
+ * The caller's activity log has no entry at this position: none was recorded there, it was no
+ * action, or it is another partner's (404 alike, docs/product.md rule 5).
+ */
+export class ActivityLogEntryNotFound extends AppError {
+  readonly kind = 'not-found';
+  constructor(readonly position: string) {
+    super('activity-log-entry-not-found', `The activity log has no entry at position ${position}`);
+  }
+}
+
 /** A query's `minPosition` was not reached in time: the read model lags (503, retry later). */
 export class ReadModelBehind extends AppError {
   readonly kind = 'unavailable';

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Role } from '@customer-workspace/auth';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import {
   activityLog,
@@ -129,6 +131,60 @@ describe('activity log: filters, order, paging and access (HTTP)', () => {
         .send({ name: `While ${seen.length}` });
     } while (cursor !== null);
     expect(seen).toEqual(all);
+  });
+
+  it('filters by a webhook action: an endpoint’s creation is create_webhook, without its secret', async () => {
+    await registerPartners(http, await bearer(api, 'platform', 'operator'), 'wingtip');
+    const wingtip = await bearerAs(api, 'wingtip', 'will');
+    const webhookId = randomUUID();
+    const sealed = 'v1.c2VhbGVk.c2VjcmV0.dGFn';
+    // The webhook api is not built yet: its event is appended as the api would append it.
+    const { position } = await api.app.get<EventStore>(EVENT_STORE).append(
+      `webhook-${webhookId}`,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'WebhookCreated',
+          data: {
+            webhookId,
+            partnerId: 'wingtip',
+            url: 'https://hooks.wingtip.example/in',
+            events: ['customer-created'],
+            secret: sealed,
+          },
+          metadata: {
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+            actor: { userId: 'will', upn: 'will@wingtip.example', role: 'admin-agent' },
+            partnerId: 'wingtip',
+            occurredAt: new Date().toISOString(),
+            schemaVersion: 1,
+          },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    const page = await activityLog(http, wingtip, {
+      action: 'create_webhook',
+      minPosition: position.toString(),
+    });
+    expect(page.total).toBe(1);
+    expect(page.items).toEqual([
+      expect.objectContaining({
+        position: position.toString(),
+        action: 'create_webhook',
+        resourceType: 'webhook',
+        customerId: null,
+        customerName: null,
+        newValue: {
+          webhookId,
+          url: 'https://hooks.wingtip.example/in',
+          events: ['customer-created'],
+        },
+      }),
+    ]);
+    expect(JSON.stringify(page)).not.toContain(sealed);
+    expect(await actionsOf({ action: 'create_webhook' })).toEqual([]);
   });
 
   it('shows a partner none of another partner’s entries', async () => {

@@ -97,7 +97,7 @@ describe('webhook deliveries to a loopback receiver (HTTP)', () => {
       eventName: 'customer-created',
       resourceName: 'customer',
       resourceUri: `/v1/customers/${customer.id}`,
-      auditUri: `/v1/activity-logs/${customer.position}`,
+      auditUri: `/v1/activity-logs/${customer.position}?minPosition=${customer.position}`,
       resourceChangeUtcDate: expect.any(String),
       position: customer.position,
       partnerId: 'contoso',

@@ -1,7 +1,7 @@
 import { ACTIVITY_LOG_ACTIONS, isCustomersDomainEventType } from './activity-log.actions.js';
 
 describe('activity-log actions', () => {
-  it('names every Partner Center operation type of docs/product.md rule 4 exactly once', () => {
+  it('names every customers-domain operation type of docs/product.md rule 4 exactly once', () => {
     const actions = Object.values(ACTIVITY_LOG_ACTIONS).filter((a) => a !== null);
     expect(new Set(actions).size).toBe(actions.length);
     expect([...actions].sort()).toEqual(

@@ -8,7 +8,10 @@ export type CustomersDomainEvent = PartnerEvent | CustomerEvent | InvitationEven
 /** The `type` of every event of the customers domain. */
 export type CustomersDomainEventType = CustomersDomainEvent['type'];
 
-/** Activity-log action names, after Partner Center's operation types (docs/product.md rule 4). */
+/**
+ * The customers domain's activity-log action names, after Partner Center's operation types
+ * (docs/product.md rule 4). Webhook endpoints have theirs in the webhooks package.
+ */
 export type PartnerCenterAction =
   | 'register_partner'
   | 'add_customer'

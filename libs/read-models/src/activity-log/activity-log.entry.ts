@@ -1,13 +1,20 @@
 import { ACTIVITY_LOG_ACTIONS, type PartnerCenterAction } from '@customer-workspace/customers';
 import type { Actor } from '@customer-workspace/event-store';
+import { WEBHOOK_ACTIVITY_ACTIONS, type WebhookActivityAction } from '@customer-workspace/webhooks';
 
 /** The projection's name: its read-model files and its runner are found by it. */
 export const ACTIVITY_LOG = 'activity-log';
 
-/** The 18 action names of docs/product.md rule 4, in the order the rule lists them. */
-export const ACTIVITY_LOG_ACTION_NAMES: readonly PartnerCenterAction[] = [
-  ...new Set(Object.values(ACTIVITY_LOG_ACTIONS)),
-].filter((action): action is PartnerCenterAction => action !== null);
+/** An action of the log: of the customers domain or of a webhook endpoint. */
+export type ActivityLogAction = PartnerCenterAction | WebhookActivityAction;
+
+/**
+ * The 23 action names the log records (docs/product.md, the action names), each once: the
+ * customers domain's, then the webhook endpoints'.
+ */
+export const ACTIVITY_LOG_ACTION_NAMES: readonly ActivityLogAction[] = [
+  ...new Set([...Object.values(ACTIVITY_LOG_ACTIONS), ...Object.values(WEBHOOK_ACTIVITY_ACTIONS)]),
+].filter((action): action is ActivityLogAction => action !== null);
 
 /** What kind of thing an entry changed. */
 export const ACTIVITY_RESOURCE_TYPES = [
@@ -23,6 +30,7 @@ export const ACTIVITY_RESOURCE_TYPES = [
   'customer-tag',
   'customer-list',
   'activity-log',
+  'webhook',
 ] as const;
 export type ActivityResourceType = (typeof ACTIVITY_RESOURCE_TYPES)[number];
 
@@ -39,7 +47,7 @@ export interface ActivityLogEntry {
   readonly occurredAt: string;
   readonly customerId: string | null;
   readonly customerName: string | null;
-  readonly action: PartnerCenterAction;
+  readonly action: ActivityLogAction;
   readonly resourceType: ActivityResourceType;
   readonly performedBy: Actor;
   readonly oldValue?: unknown;

@@ -24,8 +24,34 @@ describe('activity-log filter parameters', () => {
     expect(activityLogInstant(value)).toBeUndefined();
   });
 
-  it('knows the 18 action names of docs/product.md rule 4', () => {
-    expect(ACTIVITY_LOG_ACTION_NAMES).toHaveLength(18);
-    expect(ACTIVITY_LOG_ACTION_NAMES).toContain('export_activity_log');
+  it('knows the 23 action names of docs/product.md rule 4, the webhook endpoints’ included', () => {
+    expect(ACTIVITY_LOG_ACTION_NAMES).toHaveLength(23);
+    expect([...ACTIVITY_LOG_ACTION_NAMES].sort()).toEqual(
+      [
+        'register_partner',
+        'create_tag',
+        'delete_tag',
+        'export_customers',
+        'export_activity_log',
+        'add_customer',
+        'dap_admin_relationship_approved',
+        'update_customer_billing_profile',
+        'remove_partner_customer_relationship',
+        'dap_admin_relationship_terminated',
+        'create_order',
+        'suspend_subscription',
+        'cancel_subscription',
+        'assign_customer_tag',
+        'unassign_customer_tag',
+        'request_reseller_relationship',
+        'revoke_reseller_relationship_request',
+        'accept_reseller_relationship',
+        'create_webhook',
+        'update_webhook',
+        'disable_webhook',
+        'rotate_webhook_secret',
+        'delete_webhook',
+      ].sort(),
+    );
   });
 });

@@ -1,4 +1,5 @@
-import type { ActivityLogFilters, PartnerCenterAction } from '@customer-workspace/customers';
+import type { ActivityLogFilters } from '@customer-workspace/customers';
+import type { ActivityLogAction } from './activity-log.entry.js';
 
 /**
  * Which entries of one partner's log a query or export wants; every filter is optional and
@@ -9,7 +10,7 @@ export interface ActivityLogFilter {
   readonly from?: string;
   readonly to?: string;
   readonly customerId?: string;
-  readonly action?: PartnerCenterAction;
+  readonly action?: ActivityLogAction;
   readonly user?: string;
   /** Only entries at or before this position (an export's snapshot bound). */
   readonly upTo?: bigint;
@@ -40,7 +41,7 @@ function isCalendarDate(date: string): boolean {
 
 /** Filters as a caller gives them (the api's query, the CLI's options), already checked. */
 export interface GivenActivityLogFilters extends ActivityLogFilters {
-  readonly action?: PartnerCenterAction;
+  readonly action?: ActivityLogAction;
 }
 
 /** The read model's filter: instants normalised as entries store them. */

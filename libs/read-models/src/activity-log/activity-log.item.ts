@@ -1,5 +1,8 @@
-import type { PartnerCenterAction } from '@customer-workspace/customers';
-import type { ActivityLogItem, ActivityResourceType } from './activity-log.entry.js';
+import type {
+  ActivityLogAction,
+  ActivityLogItem,
+  ActivityResourceType,
+} from './activity-log.entry.js';
 
 /** The columns every reader of entries selects (`itemOf` turns such a row into an item). */
 export const ITEM_COLUMNS = `e.position, e.occurred_at, e.customer_id, e.customer_name, e.action,
@@ -31,7 +34,7 @@ export function itemOf(row: ItemRow): ActivityLogItem {
     occurredAt: row.occurred_at,
     customerId: row.customer_id,
     customerName: row.customer_name,
-    action: row.action as PartnerCenterAction,
+    action: row.action as ActivityLogAction,
     resourceType: row.resource_type as ActivityResourceType,
     performedBy: { userId: row.user_id, upn: row.upn, role: row.role },
     ...(row.old_value === null ? {} : { oldValue: JSON.parse(row.old_value) as unknown }),

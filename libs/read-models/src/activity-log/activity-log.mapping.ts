@@ -5,8 +5,14 @@ import {
   partnersConcerned,
 } from '@customer-workspace/customers';
 import type { RecordedEvent } from '@customer-workspace/event-store';
-import { changeOf, type LoggedEvent } from './activity-log.changes.js';
-import type { ActivityLogEntry } from './activity-log.entry.js';
+import {
+  isWebhookEventType,
+  WEBHOOK_ACTIVITY_ACTIONS,
+  type WebhookEvent,
+} from '@customer-workspace/webhooks';
+import { type ActivityChange, changeOf, type LoggedEvent } from './activity-log.changes.js';
+import type { ActivityLogAction, ActivityLogEntry } from './activity-log.entry.js';
+import { type LoggedWebhookEvent, webhookChangeOf } from './activity-log.webhook-changes.js';
 
 /** What the log knows from earlier events, to fill in what a later event does not carry. */
 export interface KnownFacts {
@@ -18,28 +24,36 @@ export interface KnownFacts {
 
 type DomainRecord = RecordedEvent & CustomersDomainEvent;
 type LoggedRecord = RecordedEvent & LoggedEvent;
+type WebhookRecord = RecordedEvent & WebhookEvent;
+
+/** What one event says in the log, before it is written into each partner's. */
+interface Logged {
+  readonly action: ActivityLogAction;
+  readonly change: ActivityChange;
+  readonly customerId: string | null;
+  readonly customerName: string | null;
+  /** The partners whose logs show it. */
+  readonly partners: string[];
+}
 
 /**
  * The activity-log entries of one stored event: one per partner whose log shows it (an
  * invitation of a reseller together with its provider shows in both logs), none for events
- * that are not actions (`RelationshipEstablished`, foreign event types). Pure, given `facts`.
+ * that are not actions (`RelationshipEstablished`, `WebhookTestRequested`, foreign event
+ * types). Pure, given `facts`.
  */
 export function activityLogEntriesOf(event: RecordedEvent, facts: KnownFacts): ActivityLogEntry[] {
-  if (!isCustomersDomainEventType(event.type)) return [];
-  const domainEvent = event as DomainRecord;
-  const action = ACTIVITY_LOG_ACTIONS[domainEvent.type];
-  if (action === null) return [];
-  const logged = domainEvent as LoggedRecord;
-  const { resourceType, oldValue, newValue } = changeOf(logged);
-  const customerId = customerIdOf(logged);
+  const logged = loggedOf(event, facts);
+  if (logged === undefined) return [];
+  const { oldValue, newValue, resourceType } = logged.change;
   const { metadata } = event;
   const common = {
     position: event.position,
     eventId: event.eventId,
     occurredAt: normalisedInstant(metadata.occurredAt),
-    customerId,
-    customerName: customerId === null ? null : customerNameOf(logged, customerId, facts),
-    action,
+    customerId: logged.customerId,
+    customerName: logged.customerName,
+    action: logged.action,
     resourceType,
     performedBy: metadata.actor,
     ...(oldValue === undefined ? {} : { oldValue }),
@@ -47,10 +61,41 @@ export function activityLogEntriesOf(event: RecordedEvent, facts: KnownFacts): A
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,
   };
-  return partnersConcerned(domainEvent, metadata.partnerId, facts).map((partnerId) => ({
-    partnerId,
-    ...common,
-  }));
+  return logged.partners.map((partnerId) => ({ partnerId, ...common }));
+}
+
+function loggedOf(event: RecordedEvent, facts: KnownFacts): Logged | undefined {
+  if (isCustomersDomainEventType(event.type)) return customersLogged(event as DomainRecord, facts);
+  if (isWebhookEventType(event.type)) return webhookLogged(event as WebhookRecord);
+  return undefined;
+}
+
+function customersLogged(event: DomainRecord, facts: KnownFacts): Logged | undefined {
+  const action = ACTIVITY_LOG_ACTIONS[event.type];
+  if (action === null) return undefined;
+  const logged = event as LoggedRecord;
+  const customerId = customerIdOf(logged);
+  return {
+    action,
+    change: changeOf(logged),
+    customerId,
+    customerName: customerId === null ? null : customerNameOf(logged, customerId, facts),
+    partners: partnersConcerned(event, event.metadata.partnerId, facts),
+  };
+}
+
+/** A webhook endpoint's entry: its owner's alone, about no customer. */
+function webhookLogged(event: WebhookRecord): Logged | undefined {
+  const action = WEBHOOK_ACTIVITY_ACTIONS[event.type];
+  if (action === null) return undefined;
+  const owner = (event.data as { partnerId?: string }).partnerId ?? event.metadata.partnerId;
+  return {
+    action,
+    change: webhookChangeOf(event as RecordedEvent & LoggedWebhookEvent),
+    customerId: null,
+    customerName: null,
+    partners: owner === undefined || owner === '' ? [] : [owner],
+  };
 }
 
 function customerIdOf(event: LoggedRecord): string | null {

@@ -5,11 +5,19 @@ import {
   type CustomersDomainEventType,
 } from '@customer-workspace/customers';
 import type { RecordedOf } from '@customer-workspace/event-store';
+import {
+  WEBHOOK_ACTIVITY_ACTIONS,
+  type WebhookEvent,
+  type WebhookEventType,
+} from '@customer-workspace/webhooks';
 import { type ApplyEvent, defineProjection, type Projection } from '../projection/projection.js';
 import { ACTIVITY_LOG, type ActivityLogEntry } from './activity-log.entry.js';
 import { activityLogEntriesOf, type KnownFacts } from './activity-log.mapping.js';
 import { ACTIVITY_LOG_SCHEMA } from './activity-log.schema.js';
 import { prepareTallies } from './activity-log.tallies.js';
+
+/** Every event the log reads: the customers domain's and the webhook endpoints'. */
+type LogEvent = CustomersDomainEvent | WebhookEvent;
 
 /**
  * The activity log (docs/product.md rule 4): one entry per action event and partner that sees it,
@@ -17,16 +25,20 @@ import { prepareTallies } from './activity-log.tallies.js';
  * log is the history, nothing in it is updated. A second entry at the same (partner,
  * position) would break the unique index and stop the projection, loudly.
  */
-export const activityLogProjection: Projection = defineProjection<CustomersDomainEvent>({
+export const activityLogProjection: Projection = defineProjection<LogEvent>({
   name: ACTIVITY_LOG,
-  version: 1,
-  // Every event of the domain: each one is an action of the log, or a fact it remembers.
-  handles: Object.keys(ACTIVITY_LOG_ACTIONS) as CustomersDomainEventType[],
+  // 2: webhook endpoints' events are entries too (a file of version 1 skipped them).
+  version: 2,
+  // Every event of both domains: each one is an action of the log, or a fact it remembers.
+  handles: [
+    ...(Object.keys(ACTIVITY_LOG_ACTIONS) as CustomersDomainEventType[]),
+    ...(Object.keys(WEBHOOK_ACTIVITY_ACTIONS) as WebhookEventType[]),
+  ],
   createSchema: (db) => db.exec(ACTIVITY_LOG_SCHEMA),
   prepare,
 });
 
-function prepare(db: Database.Database): ApplyEvent<CustomersDomainEvent> {
+function prepare(db: Database.Database): ApplyEvent<LogEvent> {
   const sql = statements(db);
   const tally = prepareTallies(db);
   const facts: KnownFacts = {
@@ -43,7 +55,7 @@ function prepare(db: Database.Database): ApplyEvent<CustomersDomainEvent> {
 }
 
 /** Keeps what later events need but do not carry: customer names, invitations' providers. */
-function remember(event: RecordedOf<CustomersDomainEvent>, sql: Statements): void {
+function remember(event: RecordedOf<LogEvent>, sql: Statements): void {
   switch (event.type) {
     case 'CustomerAdded':
       sql.setCustomerName.run(event.data.customerId, event.data.companyProfile.companyName);

@@ -1,6 +1,6 @@
 import type { ActivityLogFilter } from './activity-log.filter.js';
 import { ActivityLogUnderTest } from './testing/activity-log.fixtures.js';
-import { queryActivityLog } from './activity-log.query.js';
+import { activityLogEntryAt, queryActivityLog } from './activity-log.query.js';
 
 const jana = { userId: 'u-jana', upn: 'jana@contoso.example', role: 'admin-agent' };
 const petr = { userId: 'u-petr', upn: 'petr@contoso.example', role: 'sales-agent' };
@@ -98,5 +98,20 @@ describe('activity-log query', () => {
   it('answers no next cursor when the last page is exactly full', () => {
     expect(queryActivityLog(log.db, 'contoso', {}, { limit: 6 }).nextCursor).toBeNull();
     expect(queryActivityLog(log.db, 'contoso', {}, { limit: 5 }).nextCursor).toBe('2');
+  });
+
+  it('finds one entry of the partner by its position, as the list shows it, and none of another partner', () => {
+    const listed = queryActivityLog(log.db, 'contoso', {}, { limit: 500 }).items;
+    expect(activityLogEntryAt(log.db, 'contoso', 2n)).toEqual(
+      listed.find((i) => i.position === '2'),
+    );
+    expect(activityLogEntryAt(log.db, 'contoso', 2n)).toMatchObject({
+      action: 'assign_customer_tag',
+    });
+    expect(activityLogEntryAt(log.db, 'fabrikam', 7n)).toMatchObject({ action: 'create_tag' });
+    expect(activityLogEntryAt(log.db, 'contoso', 7n)).toBeUndefined();
+    expect(activityLogEntryAt(log.db, 'fabrikam', 2n)).toBeUndefined();
+    expect(activityLogEntryAt(log.db, 'contoso', 99n)).toBeUndefined();
+    expect(activityLogEntryAt(log.db, 'contoso', 2n ** 64n - 1n)).toBeUndefined();
   });
 });

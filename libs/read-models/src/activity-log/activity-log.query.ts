@@ -50,6 +50,25 @@ export function queryActivityLog(
   };
 }
 
+/** The largest position a row can hold (SQLite integers are signed 64-bit). */
+const MAX_STORED_POSITION = 2n ** 63n - 1n;
+
+/**
+ * The entry of `partnerId`'s log at global `position` (`GET /v1/activity-logs/{position}`), or
+ * undefined when its log has none there: another partner's entry is none of its own.
+ */
+export function activityLogEntryAt(
+  db: Database.Database,
+  partnerId: string,
+  position: bigint,
+): ActivityLogItem | undefined {
+  if (position < 0n || position > MAX_STORED_POSITION) return undefined;
+  const sql = `SELECT ${ITEM_COLUMNS} FROM activity_entries e INDEXED BY activity_by_partner
+    WHERE e.partner_id = @partnerId AND e.position = @position`;
+  const row = prepared(db, sql).get({ partnerId, position }) as ItemRow | undefined;
+  return row === undefined ? undefined : itemOf(row);
+}
+
 /**
  * The number of matching entries: from the statistics when at most one equality filter (or
  * only a time range) is given, else by counting along the plan's index.

@@ -85,7 +85,7 @@ describe('planDeliveries', () => {
         eventName: 'customer-created',
         resourceName: 'customer',
         resourceUri: 'https://workspace.example/v1/customers/c-1',
-        auditUri: `https://workspace.example/v1/activity-logs/${added.position}`,
+        auditUri: `https://workspace.example/v1/activity-logs/${added.position}?minPosition=${added.position}`,
         resourceChangeUtcDate: added.metadata.occurredAt,
         position: added.position.toString(),
         partnerId: 'p-1',

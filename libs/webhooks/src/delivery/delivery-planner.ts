@@ -204,7 +204,8 @@ export function replayDeliveries(
 
 /**
  * The body of the delivery of one notice to one endpoint. `auditUri` is the partner's
- * activity-log entry of the event (none for a test, which is no action of the log).
+ * activity-log entry of the event, waiting for the log to show it (`minPosition`): none for a
+ * test, which is no action of the log.
  */
 export function deliveryBody(
   notice: WebhookNotice & { readonly eventId: string; readonly occurredAt: string },
@@ -222,7 +223,9 @@ export function deliveryBody(
     eventName: notice.eventName,
     resourceName: notice.resourceName,
     resourceUri: link(notice.resourceUri),
-    auditUri: to.logged ? link(`/v1/activity-logs/${to.position}`) : null,
+    auditUri: to.logged
+      ? link(`/v1/activity-logs/${to.position}?minPosition=${to.position}`)
+      : null,
     resourceChangeUtcDate: notice.occurredAt,
     position: to.position.toString(),
     partnerId: to.partnerId,

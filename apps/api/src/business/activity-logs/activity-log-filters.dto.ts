@@ -1,7 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, ValidateBy } from 'class-validator';
-import type { PartnerCenterAction } from '@customer-workspace/customers';
-import { ACTIVITY_LOG_ACTION_NAMES, activityLogInstant } from '@customer-workspace/read-models';
+import {
+  ACTIVITY_LOG_ACTION_NAMES,
+  type ActivityLogAction,
+  activityLogInstant,
+} from '@customer-workspace/read-models';
 
 const IsInstant = (field: 'from' | 'to') =>
   ValidateBy({
@@ -51,7 +54,7 @@ export class ActivityLogFiltersDto {
   @IsIn(ACTIVITY_LOG_ACTION_NAMES, {
     message: `action must be one of ${ACTIVITY_LOG_ACTION_NAMES.join(', ')}`,
   })
-  readonly action?: PartnerCenterAction;
+  readonly action?: ActivityLogAction;
 
   @ApiPropertyOptional({
     description: 'Entries performed by this user: its user id or its user principal name',

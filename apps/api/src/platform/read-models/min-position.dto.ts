@@ -4,7 +4,8 @@ import { IsOptional, ValidateBy } from 'class-validator';
 /** Positions are unsigned 64-bit (EventStoreDB commit positions): at most 20 decimal digits. */
 const MAX_POSITION = 2n ** 64n - 1n;
 
-const isGlobalPosition = (value: unknown): boolean =>
+/** Whether `value` is a global position: a decimal string of an unsigned 64-bit integer. */
+export const isGlobalPosition = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{1,20}$/.test(value) && BigInt(value) <= MAX_POSITION;
 
 /** What a read model's `minPosition` does (read-your-writes). */
