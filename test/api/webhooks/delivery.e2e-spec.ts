@@ -73,8 +73,13 @@ describe('webhook deliveries to a loopback receiver (HTTP)', () => {
         .expect(201)
     ).body as { id: string; secret: string; position: string };
   const addCustomer = async (auth = admin) =>
-    (await http.post('/v1/customers').set('Authorization', auth).send(newCustomerBody()).expect(201))
-      .body as { id: string; position: string };
+    (
+      await http
+        .post('/v1/customers')
+        .set('Authorization', auth)
+        .send(newCustomerBody())
+        .expect(201)
+    ).body as { id: string; position: string };
   const at = (path: string) => receiver.received.filter((received) => received.path === path);
   const deliveries = async (webhookId: string, query = '') =>
     (
