@@ -12,3 +12,4 @@ export * from './endpoint/webhook.events.js';
 export * from './endpoint/webhook.state.js';
 export * from './secret-sealing.js';
 export * from './delivery/delivery-id.js';
+export * from './webhook-key.js';
