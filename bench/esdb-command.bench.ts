@@ -101,6 +101,7 @@ async function startApi(dataDir: string): Promise<{ api: ServerProcess; agent: s
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '0',
     AUTH_JWT_SECRET: secret,
+    WEBHOOKS_SECRET_KEY: randomBytes(32).toString('base64url'),
     EVENTSTORE_CONNECTION_STRING: nodeConnectionString(),
     EVENTSTORE_STREAM_PREFIX: runPrefix('api'),
   };

@@ -8,10 +8,11 @@ interface Ids {
   tagId: string;
   subscriptionId: string;
   invitationId: string;
+  webhookId: string;
 }
 
 interface Route {
-  readonly method: 'get' | 'post' | 'put' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   readonly path: (ids: Ids) => string;
   /** The role matrix of docs/product.md#roles. */
   readonly allowed: readonly Role[];
@@ -23,6 +24,8 @@ interface Route {
 
 const PARTNER: Role[] = ['admin-agent', 'sales-agent', 'billing-admin', 'helpdesk-agent'];
 const billing = newCustomerBody().billingProfile;
+/** https, a public address: accepted without resolving a name. */
+const WEBHOOK_URL = 'https://93.184.215.14/hooks';
 
 const ROUTES: Record<string, Route> = {
   'POST /v1/partners': {
@@ -128,13 +131,55 @@ const ROUTES: Record<string, Route> = {
     allowed: ['admin-agent'],
     owned: true,
   },
+  'GET /v1/webhooks/events': {
+    method: 'get',
+    path: () => '/v1/webhooks/events',
+    allowed: PARTNER,
+  },
+  'POST /v1/webhooks': {
+    method: 'post',
+    path: () => '/v1/webhooks',
+    allowed: ['admin-agent'],
+    body: () => ({ url: WEBHOOK_URL, events: ['customer-created'] }),
+  },
+  'GET /v1/webhooks/{id}': {
+    method: 'get',
+    path: (i) => `/v1/webhooks/${i.webhookId}`,
+    allowed: ['admin-agent'],
+    owned: true,
+  },
+  'PATCH /v1/webhooks/{id}': {
+    method: 'patch',
+    path: (i) => `/v1/webhooks/${i.webhookId}`,
+    allowed: ['admin-agent'],
+    body: () => ({ description: 'changed' }),
+    owned: true,
+  },
+  'DELETE /v1/webhooks/{id}': {
+    method: 'delete',
+    path: (i) => `/v1/webhooks/${i.webhookId}`,
+    allowed: ['admin-agent'],
+    owned: true,
+  },
+  'POST /v1/webhooks/{id}/secret-rotation': {
+    method: 'post',
+    path: (i) => `/v1/webhooks/${i.webhookId}/secret-rotation`,
+    allowed: ['admin-agent'],
+    owned: true,
+  },
+  'POST /v1/webhooks/{id}/test': {
+    method: 'post',
+    path: (i) => `/v1/webhooks/${i.webhookId}/test`,
+    allowed: ['admin-agent'],
+    owned: true,
+  },
 };
 
 describe('every route × every role (docs/product.md#roles) and × a foreign partner', () => {
   let api: TestApi;
   let http: ReturnType<typeof request>;
 
-  /** A fresh customer of contoso with a tag, a subscription and an invitation: each test may use them up. */
+  /** A fresh customer of contoso with a tag, a subscription, an invitation and a webhook: each test may use them up. */
   async function seed(): Promise<Ids> {
     const admin = await bearer(api, 'contoso', 'admin-agent');
     const customer = await http
@@ -157,11 +202,17 @@ describe('every route × every role (docs/product.md#roles) and × a foreign par
       .set('Authorization', admin)
       .send({ includeDelegatedAdmin: true })
       .expect(201);
+    const webhook = await http
+      .post('/v1/webhooks')
+      .set('Authorization', admin)
+      .send({ url: WEBHOOK_URL, events: ['order-created'] })
+      .expect(201);
     return {
       customerId: customer.body.id,
       tagId: tag.body.id,
       subscriptionId: order.body.lineItems[0].subscriptionId,
       invitationId: invitation.body.id,
+      webhookId: webhook.body.id,
     };
   }
 

@@ -10,6 +10,7 @@ describe('/health while EventStoreDB is unreachable', () => {
     api = await startTestApi({
       EVENTSTORE_CONNECTION_STRING: UNREACHABLE,
       AUTH_JWT_SECRET: 'x'.repeat(32),
+      WEBHOOKS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64url'),
     });
   });
   afterAll(() => api.close());

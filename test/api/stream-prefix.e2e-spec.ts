@@ -15,6 +15,7 @@ const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
       EVENTSTORE_CONNECTION_STRING: connectionString!,
       EVENTSTORE_STREAM_PREFIX: `${prefix}${run}_`,
       AUTH_JWT_SECRET: 's'.repeat(40),
+      WEBHOOKS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64url'),
     });
     production = await startTestApi(settings('prod'));
     staging = await startTestApi(settings('stage'));

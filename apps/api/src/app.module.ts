@@ -11,6 +11,7 @@ import { ActivityLogsModule } from './business/activity-logs/activity-logs.modul
 import { TagsModule } from './business/tags/tags.module.js';
 import { CustomersModule } from './business/customers/customers.module.js';
 import { PartnersModule } from './business/partners/partners.module.js';
+import { WebhooksModule } from './business/webhooks/webhooks.module.js';
 import { EventStoreModule } from './platform/event-store/event-store.module.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { ReadModelsModule } from './platform/read-models/read-models.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         OrdersModule,
         RelationshipsModule,
         ActivityLogsModule,
+        WebhooksModule,
         RateLimitModule,
         ...(extraImports ?? []),
       ],

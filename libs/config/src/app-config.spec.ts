@@ -17,6 +17,12 @@ describe('configuration', () => {
       READ_MODEL_WAIT_MS: 5000,
       INVITATION_TTL_DAYS: 30,
       PUBLIC_BASE_URL: undefined,
+      WEBHOOKS_ALLOW_HTTP: false,
+      WEBHOOKS_ALLOWED_HOSTS: [],
+      WEBHOOKS_RETRY_SCHEDULE: undefined,
+      WEBHOOKS_TIMEOUT_MS: 15000,
+      WEBHOOKS_SECRET_KEY: undefined,
+      WEBHOOKS_DELIVERY: 'on',
     });
   });
 
@@ -68,6 +74,23 @@ describe('configuration', () => {
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /^RATE_LIMIT_PER_MINUTE must be 0 \(off\) or more/],
     [{ RATE_LIMIT_PER_MINUTE: 'lots' }, /^RATE_LIMIT_PER_MINUTE must be a whole number/],
     [{ READ_MODEL_WAIT_MS: '60001' }, /^READ_MODEL_WAIT_MS must be between 0 and 60000/],
+    [{ WEBHOOKS_ALLOW_HTTP: 'yes' }, /^WEBHOOKS_ALLOW_HTTP must be true or false \(got "yes"\)$/],
+    [{ WEBHOOKS_ALLOWED_HOSTS: 'localhost,a b' }, /^WEBHOOKS_ALLOWED_HOSTS .*; not "a b"/],
+    [{ WEBHOOKS_ALLOWED_HOSTS: '10.0.0.0/33' }, /^WEBHOOKS_ALLOWED_HOSTS .*; not "10.0.0.0\/33"/],
+    [{ WEBHOOKS_ALLOWED_HOSTS: '::1/129' }, /^WEBHOOKS_ALLOWED_HOSTS .*; not "::1\/129"/],
+    [{ WEBHOOKS_ALLOWED_HOSTS: 'http://x' }, /^WEBHOOKS_ALLOWED_HOSTS .*; not "http:\/\/x"/],
+    [{ WEBHOOKS_RETRY_SCHEDULE: '1,x' }, /^WEBHOOKS_RETRY_SCHEDULE must be comma-separated pauses/],
+    [{ WEBHOOKS_RETRY_SCHEDULE: '1,,2' }, /^WEBHOOKS_RETRY_SCHEDULE must be comma-separated/],
+    [{ WEBHOOKS_RETRY_SCHEDULE: '-1' }, /^WEBHOOKS_RETRY_SCHEDULE must be comma-separated/],
+    [{ WEBHOOKS_TIMEOUT_MS: '99' }, /^WEBHOOKS_TIMEOUT_MS must be between 100 and 60000/],
+    [{ WEBHOOKS_TIMEOUT_MS: '60001' }, /^WEBHOOKS_TIMEOUT_MS must be between 100 and 60000/],
+    [{ WEBHOOKS_TIMEOUT_MS: '1.5' }, /^WEBHOOKS_TIMEOUT_MS must be a whole number/],
+    [{ WEBHOOKS_SECRET_KEY: 'c2hvcnQ=' }, /^WEBHOOKS_SECRET_KEY must be the base64 or base64url/],
+    [
+      { WEBHOOKS_SECRET_KEY: Buffer.alloc(33).toString('base64') },
+      /^WEBHOOKS_SECRET_KEY must be the base64 or base64url of exactly 32 bytes$/,
+    ],
+    [{ WEBHOOKS_DELIVERY: 'yes' }, /^WEBHOOKS_DELIVERY must be on or off/],
   ])('refuses %j with a message naming the setting', (env, message) => {
     let error: unknown;
     try {
@@ -77,6 +100,42 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as ConfigurationError).problems).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('reads the webhook settings: allowance of http, allowed hosts, schedule, timeout, key', () => {
+    const key = Buffer.alloc(32, 0xfb);
+    const config = loadConfig({
+      WEBHOOKS_ALLOW_HTTP: 'true',
+      WEBHOOKS_ALLOWED_HOSTS: ' 127.0.0.1, ::1,10.0.0.0/8 ,fd00::/8,hooks.internal, ',
+      WEBHOOKS_RETRY_SCHEDULE: '1, 2.5,300',
+      WEBHOOKS_TIMEOUT_MS: '100',
+      WEBHOOKS_SECRET_KEY: key.toString('base64url'),
+      WEBHOOKS_DELIVERY: 'off',
+    });
+    expect(config).toMatchObject({
+      WEBHOOKS_ALLOW_HTTP: true,
+      WEBHOOKS_ALLOWED_HOSTS: ['127.0.0.1', '::1', '10.0.0.0/8', 'fd00::/8', 'hooks.internal'],
+      WEBHOOKS_RETRY_SCHEDULE: [1, 2.5, 300],
+      WEBHOOKS_TIMEOUT_MS: 100,
+      WEBHOOKS_SECRET_KEY: key.toString('base64url'),
+      WEBHOOKS_DELIVERY: 'off',
+    });
+    expect(loadConfig({ WEBHOOKS_SECRET_KEY: key.toString('base64') }).WEBHOOKS_SECRET_KEY).toBe(
+      key.toString('base64'),
+    );
+    expect(loadConfig({ WEBHOOKS_ALLOW_HTTP: 'false' }).WEBHOOKS_ALLOW_HTTP).toBe(false);
+    expect(loadConfig({ WEBHOOKS_RETRY_SCHEDULE: ' ' }).WEBHOOKS_RETRY_SCHEDULE).toBeUndefined();
+    expect(loadConfig({ WEBHOOKS_ALLOWED_HOSTS: '' }).WEBHOOKS_ALLOWED_HOSTS).toEqual([]);
+  });
+
+  it('never repeats a key in its start-up error', () => {
+    const bad = 'not-a-key-but-still-secret';
+    for (const name of ['WEBHOOKS_SECRET_KEY', 'AUTH_JWT_SECRET']) {
+      expect(() => loadConfig({ [name]: bad })).toThrow(
+        new RegExp(`^Invalid configuration: ${name} `),
+      );
+      expect(() => loadConfig({ [name]: bad })).not.toThrow(bad);
+    }
   });
 
   it('reports every bad setting at once', () => {

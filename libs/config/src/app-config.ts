@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWebhookHostEntry, isWebhookSecretKey } from './webhook-settings.js';
 
 const port = z.coerce
   .number({ error: 'must be a whole number' })
@@ -10,6 +11,17 @@ const optionalText = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+/** A comma-separated list: entries trimmed, empty ones dropped; unset or blank: none. */
+const commaSeparated = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== ''),
+);
+
+/** Settings whose value a start-up error never repeats: they are keys. */
+const SECRET_SETTINGS = new Set(['AUTH_JWT_SECRET', 'WEBHOOKS_SECRET_KEY']);
 
 /** Every setting of the api, read from the environment (README: Configuration). */
 export const appConfigSchema = z.object({
@@ -65,6 +77,44 @@ export const appConfigSchema = z.object({
       message: 'must be an http(s) URL such as https://workspace.example.com',
     },
   ),
+  /** Plain `http://` webhook targets too (development); otherwise `https://` only. */
+  WEBHOOKS_ALLOW_HTTP: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** Loopback or private hosts webhooks may reach anyway: names, addresses or CIDR ranges. */
+  WEBHOOKS_ALLOWED_HOSTS: commaSeparated
+    .superRefine((entries, context) => {
+      const bad = entries.filter((entry) => !isWebhookHostEntry(entry));
+      if (bad.length > 0)
+        context.addIssue({
+          code: 'custom',
+          message: `must be comma-separated host names, IP addresses or CIDR ranges, such as "127.0.0.1,10.0.0.0/8"; not ${bad.map((entry) => JSON.stringify(entry)).join(', ')}`,
+        });
+    })
+    .default([]),
+  /** The pauses between delivery attempts in seconds; unset: the default schedule. */
+  WEBHOOKS_RETRY_SCHEDULE: optionalText
+    .refine(
+      (value) =>
+        value === undefined || value.split(',').every((part) => /^\d+(\.\d+)?$/.test(part.trim())),
+      { message: 'must be comma-separated pauses in seconds, such as "1,2,5"' },
+    )
+    .transform((value) => value?.split(',').map((part) => Number(part.trim()))),
+  /** How long one delivery attempt may take. */
+  WEBHOOKS_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be between 100 and 60000')
+    .max(60_000, 'must be between 100 and 60000')
+    .default(15_000),
+  /** The AES-256 key sealing endpoint secrets in events (see `resolveWebhookKey`). */
+  WEBHOOKS_SECRET_KEY: optionalText.refine(
+    (value) => value === undefined || isWebhookSecretKey(value),
+    { message: 'must be the base64 or base64url of exactly 32 bytes' },
+  ),
+  /** Whether this instance delivers webhooks (`off`: it only serves the api). */
+  WEBHOOKS_DELIVERY: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
@@ -83,7 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const name = issue.path.join('.');
-    const got = env[name];
+    const got = SECRET_SETTINGS.has(name) ? undefined : env[name];
     return `${name} ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
   });
   throw new ConfigurationError(problems);

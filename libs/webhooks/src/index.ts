@@ -20,3 +20,4 @@ export * from './delivery/delivery-dispatcher.js';
 export * from './delivery/webhook-delivery.js';
 export * from './delivery/attempt-result.js';
 export * from './delivery/webhook-sender.js';
+export * from './webhook-key.js';

@@ -14,3 +14,6 @@ export * from '../platform/commands/command-context.js';
 export * from '../business/relationships/invite-reseller/invite-reseller.command.js';
 export * from '../platform/read-models/read-models.service.js';
 export * from '../business/customers/customer.view.js';
+export * from '../business/webhooks/create-webhook/create-webhook.command.js';
+export * from '../business/webhooks/rotate-webhook-secret/rotate-webhook-secret.command.js';
+export * from '../business/webhooks/webhook-settings.js';

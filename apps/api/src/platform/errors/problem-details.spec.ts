@@ -1,5 +1,10 @@
 import { AppError } from '@customer-workspace/kernel';
 import { InvalidCursor, ReadModelBehind } from '@customer-workspace/read-models';
+import {
+  UnsafeWebhookTarget,
+  WebhookTargetUnresolved,
+  WebhookWithoutEvents,
+} from '@customer-workspace/webhooks';
 import { toProblemDetails } from './problem-details.js';
 import { ValidationFailed } from './validation-failed.js';
 
@@ -68,5 +73,32 @@ describe('problem details of read-model errors', () => {
       status: 503,
       type: '/problems/read-model-behind',
     });
+  });
+});
+
+describe('problem details of webhook errors', () => {
+  it('names `url` for an unsafe target, with the reason and without credentials', () => {
+    const problem = toProblemDetails(
+      new UnsafeWebhookTarget('https://u:p@10.0.0.1/in?token=t', '10.0.0.1 is a private address'),
+    );
+    expect(problem).toMatchObject({
+      status: 400,
+      code: 'unsafe-webhook-target',
+      errors: [{ field: 'url', message: expect.stringContaining('10.0.0.1 is a private address') }],
+    });
+    expect(JSON.stringify(problem)).not.toMatch(/u:p@|token=t/);
+  });
+
+  it('names `events` for an endpoint left without events', () => {
+    expect(toProblemDetails(new WebhookWithoutEvents())).toMatchObject({
+      status: 400,
+      errors: [{ field: 'events' }],
+    });
+  });
+
+  it('answers a resolver that fails now 503', () => {
+    expect(
+      toProblemDetails(new WebhookTargetUnresolved('https://x.example/', new Error('EAI_AGAIN'))),
+    ).toMatchObject({ status: 503, code: 'webhook-target-unresolved' });
   });
 });

@@ -44,6 +44,8 @@ const DOMAIN_ERROR_FIELDS: Record<string, string> = {
   'quantity-out-of-range': 'lineItems.quantity',
   'partner-on-record-required': 'lineItems.partnerIdOnRecord',
   'partner-on-record-not-allowed': 'lineItems.partnerIdOnRecord',
+  'unsafe-webhook-target': 'url',
+  'webhook-without-events': 'events',
 };
 
 export const problemType = (code: string): string => `/problems/${code}`;
