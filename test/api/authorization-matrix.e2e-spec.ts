@@ -1,3 +1,4 @@
+import { NO_DELIVERIES } from './webhooks/webhooks.fixtures.js';
 import request from 'supertest';
 import { ALL_ROLES, type Role } from '@customer-workspace/auth';
 import { bearer, startTestApi, type TestApi } from '../fixtures/api-app.js';
@@ -225,7 +226,7 @@ describe('every route × every role (docs/product.md#roles) and × a foreign par
 
   beforeAll(async () => {
     // ~600 requests of one partner in well under a minute: more than its rate limit allows.
-    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '0' });
+    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '0', ...NO_DELIVERIES });
     http = request(api.app.getHttpServer());
     const operator = await bearer(api, 'platform', 'operator');
     for (const id of ['contoso', 'fabrikam']) {

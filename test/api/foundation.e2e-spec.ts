@@ -56,6 +56,7 @@ describe('api foundation (HTTP)', () => {
       { name: 'projection:customer-list', status: 'up', position: null, lag: '0' },
       { name: 'projection:activity-log', status: 'up', position: null, lag: '0' },
       { name: 'process:invitation-acceptance', status: 'up', position: null },
+      { name: 'process:webhook-delivery', status: 'up', position: null },
     ]);
   });
 

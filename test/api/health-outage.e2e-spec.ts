@@ -23,6 +23,7 @@ describe('/health while EventStoreDB is unreachable', () => {
       'projection:customer-list',
       'projection:activity-log',
       'process:invitation-acceptance',
+      'process:webhook-delivery',
     ]);
     expect(checks.find((check) => check.name === 'event-store')?.status).toBe('down');
     for (const check of checks.filter((c) => c.name.startsWith('projection:')))

@@ -149,27 +149,32 @@ describe('webhook event names, each from its command (HTTP)', () => {
       'relationship-request-revoked',
       'relationship-request-created',
       'reseller-relationship-accepted-by-customer',
+      // The accepting customer is new: it joins the partner's list.
+      'customer-created',
       'dap-admin-relationship-approved',
       'relationship-removed',
       'dap-admin-relationship-terminated',
       'test-created',
     ];
-    const indirectNames = [
+    // The provider is told of the invitation and the acceptance; the reseller, which the new
+    // customer was added for, of its creation too.
+    const providerNames = [
       'relationship-request-created',
       'indirect-reseller-relationship-accepted-by-customer',
     ];
+    const resellerNames = [...providerNames, 'customer-created'];
     await eventually(
       () =>
         namesAt('/contoso').length >= contosoNames.length &&
-        namesAt('/wingtip').length >= indirectNames.length &&
-        namesAt('/fabrikam').length >= indirectNames.length,
+        namesAt('/wingtip').length >= resellerNames.length &&
+        namesAt('/fabrikam').length >= providerNames.length,
       'every notification',
     );
     expect(namesAt('/contoso')).toEqual(contosoNames);
-    expect(namesAt('/wingtip')).toEqual(indirectNames);
-    expect(namesAt('/fabrikam')).toEqual(indirectNames);
+    expect(namesAt('/wingtip')).toEqual(resellerNames);
+    expect(namesAt('/fabrikam')).toEqual(providerNames);
     // Every name of the list is produced by some command here.
-    const produced = new Set([...contosoNames, ...indirectNames]);
+    const produced = new Set([...contosoNames, ...resellerNames]);
     expect(WEBHOOK_EVENT_NAMES.filter((name) => !produced.has(name))).toEqual([]);
   });
 });

@@ -12,7 +12,13 @@ import {
   webhookStream,
 } from '@customer-workspace/webhooks';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
-import { createWebhook, PUBLIC_URL, registerPartner, webhookEvents } from './webhooks.fixtures.js';
+import {
+  createWebhook,
+  PUBLIC_URL,
+  registerPartner,
+  webhookEvents,
+  NO_DELIVERIES,
+} from './webhooks.fixtures.js';
 
 const SECRET = /^whsec_[A-Za-z0-9+/]{43}=$/;
 
@@ -22,7 +28,7 @@ describe('webhook endpoints: registration and management (HTTP)', () => {
   let admin: string;
   let stranger: string;
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi(NO_DELIVERIES);
     http = request(api.app.getHttpServer());
     const operator = await bearer(api, 'platform', 'operator');
     admin = await bearer(api, 'contoso', 'admin-agent');
@@ -332,6 +338,7 @@ describe('webhook targets the operator allows', () => {
   let admin: string;
   beforeAll(async () => {
     api = await startTestApi({
+      ...NO_DELIVERIES,
       WEBHOOKS_ALLOW_HTTP: 'true',
       WEBHOOKS_ALLOWED_HOSTS: '127.0.0.1,10.20.0.0/16,169.254.169.254',
     });

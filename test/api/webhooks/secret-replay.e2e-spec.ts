@@ -8,7 +8,7 @@ import {
 } from '@customer-workspace/api/testing';
 import type { Principal } from '@customer-workspace/auth';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
-import { PUBLIC_URL, registerPartner, webhookEvents } from './webhooks.fixtures.js';
+import { PUBLIC_URL, registerPartner, webhookEvents, NO_DELIVERIES } from './webhooks.fixtures.js';
 
 /**
  * A keyed command whose events were stored but whose answer was never sent (the api died in
@@ -32,7 +32,7 @@ describe('webhook secrets of a keyed command stored but never answered', () => {
       new Date(),
     );
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi(NO_DELIVERIES);
     const http = request(api.app.getHttpServer());
     await registerPartner(http, await bearer(api, 'platform', 'operator'), 'contoso').expect(201);
   });

@@ -1,7 +1,7 @@
 import type * as dns from 'node:dns/promises';
 import request from 'supertest';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
-import { createWebhook, registerPartner } from './webhooks.fixtures.js';
+import { createWebhook, registerPartner, NO_DELIVERIES } from './webhooks.fixtures.js';
 
 /** What the resolver answers for the names of this test; every other name resolves as usual. */
 const NAMES: Record<string, string[] | string> = {
@@ -34,7 +34,7 @@ describe('webhook URLs by host name: every address the name resolves to is check
   let http: ReturnType<typeof request>;
   let admin: string;
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi(NO_DELIVERIES);
     http = request(api.app.getHttpServer());
     admin = await bearer(api, 'contoso', 'admin-agent');
     await registerPartner(http, await bearer(api, 'platform', 'operator'), 'contoso').expect(201);

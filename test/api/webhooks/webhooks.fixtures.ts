@@ -6,6 +6,12 @@ import type { TestApi } from '../../fixtures/api-app.js';
 
 type Http = ReturnType<typeof request>;
 
+/**
+ * Settings of a test api whose endpoints are never called: registration tests use public
+ * addresses, and nothing may leave this machine.
+ */
+export const NO_DELIVERIES = { WEBHOOKS_DELIVERY: 'off' };
+
 /** A URL every policy accepts: https, a public address, no name to resolve. */
 export const PUBLIC_URL = 'https://93.184.215.14/hooks/workspace';
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type DisabledBecause,
+  type OutboxEndpoint,
   type RegisteredWebhook,
   WEBHOOK_EVENT_NAMES,
   type WebhookEventName,
@@ -31,6 +32,12 @@ export class WebhookView {
     if (state.status !== 'registered' || state.webhook.partnerId !== partnerId)
       throw new WebhookNotFound(webhookId);
     return WebhookView.shown(state.webhook);
+  }
+
+  /** An endpoint as the delivery's outbox keeps it (the list). */
+  static fromOutbox(endpoint: OutboxEndpoint): WebhookView {
+    if (endpoint.status === 'deleted') throw new WebhookNotFound(endpoint.webhookId);
+    return WebhookView.shown({ ...endpoint, status: endpoint.status });
   }
 
   private static shown(webhook: RegisteredWebhook): WebhookView {

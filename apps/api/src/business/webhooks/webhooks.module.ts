@@ -15,6 +15,14 @@ import { TestWebhookController } from './test-webhook/test-webhook.controller.js
 import { TestWebhookHandler } from './test-webhook/test-webhook.command.js';
 import { UpdateWebhookController } from './update-webhook/update-webhook.controller.js';
 import { UpdateWebhookHandler } from './update-webhook/update-webhook.command.js';
+import { CallerEndpoints } from './delivery/caller-endpoints.js';
+import { WebhookDeliveryService } from './delivery/webhook-delivery.service.js';
+import { ListDeliveriesController } from './list-deliveries/list-deliveries.controller.js';
+import { ListDeliveriesHandler } from './list-deliveries/list-deliveries.query.js';
+import { ListWebhooksController } from './list-webhooks/list-webhooks.controller.js';
+import { ListWebhooksHandler } from './list-webhooks/list-webhooks.query.js';
+import { ReplayDeliveriesController } from './replay-deliveries/replay-deliveries.controller.js';
+import { ReplayDeliveriesHandler } from './replay-deliveries/replay-deliveries.command.js';
 import { secretSealerOf, targetPolicyOf, WEBHOOK_TARGET_POLICY } from './webhook-settings.js';
 
 /**
@@ -26,12 +34,15 @@ import { secretSealerOf, targetPolicyOf, WEBHOOK_TARGET_POLICY } from './webhook
   controllers: [
     // The static `events` route before `:id`, so no one reads it as an endpoint id.
     ListEventNamesController,
+    ListWebhooksController,
     CreateWebhookController,
     GetWebhookController,
     UpdateWebhookController,
     DeleteWebhookController,
     RotateWebhookSecretController,
     TestWebhookController,
+    ListDeliveriesController,
+    ReplayDeliveriesController,
   ],
   providers: [
     { provide: SecretSealer, inject: [ConfigService], useFactory: secretSealerOf },
@@ -43,6 +54,11 @@ import { secretSealerOf, targetPolicyOf, WEBHOOK_TARGET_POLICY } from './webhook
     DeleteWebhookHandler,
     RotateWebhookSecretHandler,
     TestWebhookHandler,
+    WebhookDeliveryService,
+    CallerEndpoints,
+    ListWebhooksHandler,
+    ListDeliveriesHandler,
+    ReplayDeliveriesHandler,
   ],
   exports: [SecretSealer, WEBHOOK_TARGET_POLICY],
 })
