@@ -185,7 +185,7 @@ export function replayDeliveries(
   range: ReplayRange,
   options: PlannerOptions,
 ): number {
-  return outbox.transaction(() => {
+  return outbox.durably(() => {
     const now = options.now();
     const replayed = new Set<bigint>();
     for (const notice of outbox.noticesFor(endpoint.partnerId, endpoint.events, range)) {

@@ -112,9 +112,14 @@ const CHECKPOINT = 'checkpoint';
 /**
  * The webhook delivery's own store, beside the events and apart from them: what it must deliver,
  * recorded in the same transaction as the checkpoint of the log it follows, then worked off with
- * retries (docs/architecture.md, reactions with side effects). Written with synchronous=FULL: an
- * acknowledged replay or a recorded delivery survives a crash. Not a read model: deleting it
- * would send the whole history again (with the same `webhook-id`s).
+ * retries (docs/architecture.md, webhook delivery). Not a read model: deleting it would send the
+ * whole history again (with the same `webhook-id`s).
+ *
+ * Durability: WAL with synchronous=NORMAL, so a killed process loses nothing committed, and a
+ * power cut may lose only the last transactions, whole: planned rows go with their checkpoint,
+ * so they are planned again from the log, and a lost attempt is made again (with the same id).
+ * What is owed to a caller and cannot be derived again, a replay, commits with a full sync
+ * (`durably`) before it is answered.
  */
 export class WebhookOutbox {
   private readonly db: Database.Database;
@@ -123,7 +128,7 @@ export class WebhookOutbox {
   constructor(dataDir: string, file = WEBHOOK_OUTBOX_FILE) {
     this.db = new Database(join(dataDir, file));
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma('synchronous = NORMAL');
     this.db.exec(OUTBOX_SCHEMA);
     this.sql = prepare(this.db);
   }
@@ -131,6 +136,16 @@ export class WebhookOutbox {
   /** Runs `work` in one write transaction: the checkpoint and everything it stands for. */
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
+  }
+
+  /** Like `transaction`, synced to disk before it returns (what a caller was promised). */
+  durably<T>(work: () => T): T {
+    this.db.pragma('synchronous = FULL');
+    try {
+      return this.transaction(work);
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
   }
 
   checkpoint(): bigint | undefined {
