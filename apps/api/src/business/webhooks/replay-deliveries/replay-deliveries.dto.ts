@@ -2,8 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
 import type { ReplayRequest } from '@customer-workspace/webhooks';
 import { IsInstant, toInstant } from '../../../platform/read-models/is-instant.validator.js';
-
-const MAX_POSITION = 2n ** 64n - 1n;
+import { isGlobalPosition } from '../../../platform/read-models/min-position.dto.js';
 
 interface ReplayFields {
   readonly fromPosition?: string;
@@ -16,10 +15,7 @@ const isRange = (body: ReplayFields) => body.from !== undefined || body.to !== u
 
 /** A global position alone: with `from` or `to` beside it, the two forms are mixed. */
 const isLonePosition = (value: unknown, args?: ValidationArguments) =>
-  !isRange(fieldsOf(args)) &&
-  typeof value === 'string' &&
-  /^\d{1,20}$/.test(value) &&
-  BigInt(value) <= MAX_POSITION;
+  !isRange(fieldsOf(args)) && isGlobalPosition(value);
 
 /** `from` before `to`, when both are instants (otherwise their own checks speak). */
 const isBeforeTo = (value: unknown, args?: ValidationArguments) => {
