@@ -37,13 +37,14 @@ describe('webhook deliveries survive kill -9', () => {
   async function start(): Promise<void> {
     const port = await freePort();
     run = runApi({
+      // The store's settings first: this test signs its own tokens with SECRET.
+      ...testStoreEnv(dir),
       PORT: String(port),
       DATA_DIR: dir,
       AUTH_JWT_SECRET: SECRET,
       WEBHOOKS_ALLOW_HTTP: 'true',
       WEBHOOKS_ALLOWED_HOSTS: '127.0.0.1',
       WEBHOOKS_RETRY_SCHEDULE: '0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2',
-      ...testStoreEnv(dir),
     });
     await waitFor(() => run!.output().includes('listening on'), 'the api to listen');
     base = `http://127.0.0.1:${port}`;
