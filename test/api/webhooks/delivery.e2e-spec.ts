@@ -168,6 +168,21 @@ describe('webhook deliveries to a loopback receiver (HTTP)', () => {
     );
     const endpoint = await http.get(`/v1/webhooks/${hook.id}`).set('Authorization', admin);
     expect(endpoint.body).toMatchObject({ status: 'disabled', disabledReason: 'gone' });
+    // Recorded in the partner's activity log, as done by the delivery.
+    type Entry = { newValue?: { webhookId?: string; reason?: string }; performedBy: object };
+    let entry: Entry | undefined;
+    await eventually(async () => {
+      const entries = await http
+        .get('/v1/activity-logs?action=disable_webhook')
+        .set('Authorization', admin)
+        .expect(200);
+      entry = (entries.body.items as Entry[]).find((item) => item.newValue?.webhookId === hook.id);
+      return entry !== undefined;
+    }, 'the disable_webhook entry');
+    expect(entry).toMatchObject({
+      newValue: { reason: 'gone' },
+      performedBy: { userId: 'system:webhook-delivery', role: 'system' },
+    });
     await addCustomer();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(at('/gone')).toHaveLength(1);
