@@ -15,8 +15,11 @@ import { dumpReadModel } from '../cli/rebuild-dump.js';
 
 export const SECRET = 'chaos-secret-chaos-secret-chaos-secret!';
 
-/** The built api as a child on `dataDir`, started and healthy. */
-export async function startApi(dataDir: string): Promise<{ run: Run; base: string }> {
+/** The built api as a child on `dataDir` (with extra settings `env`), started and healthy. */
+export async function startApi(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ run: Run; base: string }> {
   const port = await freePort();
   const run = runApi({
     DATA_DIR: dataDir,
@@ -24,6 +27,7 @@ export async function startApi(dataDir: string): Promise<{ run: Run; base: strin
     AUTH_JWT_SECRET: SECRET,
     RATE_LIMIT_PER_MINUTE: '0',
     LOG_LEVEL: 'error',
+    ...env,
   });
   const base = `http://127.0.0.1:${port}`;
   let healthy = false;
