@@ -16,6 +16,8 @@ const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
       EVENTSTORE_STREAM_PREFIX: `${prefix}${run}_`,
       AUTH_JWT_SECRET: 's'.repeat(40),
       WEBHOOKS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64url'),
+      // As testStoreEnv: a fresh deployment's subscriptions scan the whole shared log first.
+      READ_MODEL_WAIT_MS: '30000',
     });
     production = await startTestApi(settings('prod'));
     staging = await startTestApi(settings('stage'));
