@@ -107,17 +107,22 @@ export class WebhookDelivery {
   }
 
   private async run(): Promise<void> {
-    for (let failures = 1; !this.stopping; failures++) {
+    // Consecutive failures: the pause grows while planning keeps failing, and starts short again
+    // once a batch has gone through.
+    let failures = 0;
+    while (!this.stopping) {
       try {
         await this.follower.follow(this.outbox.checkpoint(), (batch) => {
           const checkpoint = planDeliveries(this.outbox, batch, this.planning);
           this.failure = undefined;
+          failures = 0;
           if (checkpoint !== undefined) this.waiters.reached(checkpoint);
           this.dispatcher?.wake();
         });
         if (!this.stopping) throw new Error('The subscription ended (event store closed?)');
       } catch (error) {
         if (this.stopping) return;
+        failures++;
         this.failure = {
           message: (error as Error)?.message ?? String(error),
           since: this.failure?.since ?? new Date().toISOString(),
