@@ -1,15 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveJwtSecret } from '@customer-workspace/auth';
-import { issueToken } from '@customer-workspace/auth';
 import type { BenchResult } from './bench-result.js';
-import { load, type LoadRun, summary } from './http-load.js';
-import { BENCH_PARTNER, orderRequests, seedCustomers } from './order-workload.js';
+import {
+  COMMAND_CONNECTIONS as CONNECTIONS,
+  COMMAND_CUSTOMERS as CUSTOMERS,
+  type CommandTokens,
+  startCommandApi,
+} from './command-api.js';
+import { load, type LoadRun, medianOf, summary } from './http-load.js';
+import { orderRequests, seedCustomers } from './order-workload.js';
 import { type ServerProcess, startServer } from './server-process.js';
 
-const CONNECTIONS = 50;
-const CUSTOMERS = 200;
 const LIGHT_CONNECTIONS = 5;
 
 interface Plan {
@@ -19,42 +21,13 @@ interface Plan {
   readonly hotSeconds: number;
 }
 
-interface Tokens {
-  readonly operator: string;
-  readonly agent: string;
-}
-
 type HttpCommandResult = BenchResult & { readonly p99Ms: number; readonly limitP99Ms: number };
-
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const medianOf = (runs: readonly LoadRun[], figure: (run: LoadRun) => number | undefined) =>
-  median(runs.map((run) => figure(run) ?? NaN));
-
-/**
- * The api as `npm start` runs it (`apps/api/dist/main.js`, embedded store with the shipped
- * durability, in a fresh DATA_DIR), with tokens minted from the key its JWT_KEY provider reads.
- */
-async function startApi(dataDir: string): Promise<{ api: ServerProcess; tokens: Tokens }> {
-  const key = resolveJwtSecret({
-    DATA_DIR: dataDir,
-    AUTH_JWT_SECRET: undefined,
-    EVENTSTORE_CONNECTION_STRING: undefined,
-  });
-  const tokens = {
-    operator: await issueToken({ partnerId: 'platform', roles: ['operator'] }, key),
-    agent: await issueToken({ partnerId: BENCH_PARTNER, roles: ['sales-agent'] }, key),
-  };
-  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' };
-  const api = await startServer('api', 'apps/api/dist/main.js', env, '/health');
-  return { api, tokens };
-}
 
 /**
  * Warm-up, then rounds alternating limit and ours, then both under light load (five
  * connections), then one customer's stream alone (all connections racing on it).
  */
-async function measure(api: ServerProcess, echo: ServerProcess, tokens: Tokens, plan: Plan) {
+async function measure(api: ServerProcess, echo: ServerProcess, tokens: CommandTokens, plan: Plan) {
   const ids = await seedCustomers(api.baseUrl, tokens, CUSTOMERS + 1);
   const hotId = ids.pop() as string;
   const spread = orderRequests(ids, tokens.agent);
@@ -125,7 +98,7 @@ export async function httpCommandBenchmark(quick: boolean): Promise<HttpCommandR
   const dataDir = mkdtempSync(join(tmpdir(), 'cw-bench-http-'));
   const servers: ServerProcess[] = [];
   try {
-    const { api, tokens } = await startApi(dataDir);
+    const { api, tokens } = await startCommandApi(dataDir);
     servers.push(api);
     servers.push(await startServer('order-echo', 'bench/dist/order-echo.server.js', {}, '/'));
     return toResult(plan, await measure(api, servers[1] as ServerProcess, tokens, plan));

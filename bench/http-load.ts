@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { median } from './latency.js';
 import type { ServerProcess } from './server-process.js';
 
 export interface LoadRun {
@@ -72,3 +73,7 @@ export const summary = ({ rps, ok: _ok, failures, ...rest }: LoadRun) => ({
   ...rest,
   ...(Object.keys(failures).length ? { failures } : {}),
 });
+
+/** The median over `runs` of one figure of each (NaN where a run lacks it). */
+export const medianOf = (runs: readonly LoadRun[], figure: (run: LoadRun) => number | undefined) =>
+  median(runs.map((run) => figure(run) ?? NaN));

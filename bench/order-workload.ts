@@ -3,7 +3,13 @@ import type autocannon from 'autocannon';
 /** The partner whose sales agent places every order of the benchmark. */
 export const BENCH_PARTNER = 'bench-partner';
 
-async function post(baseUrl: string, path: string, token: string, body: unknown): Promise<unknown> {
+/** POSTs `body` as JSON with a bearer token; throws unless the answer is 201. */
+export async function post(
+  baseUrl: string,
+  path: string,
+  token: string,
+  body: unknown,
+): Promise<unknown> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -34,26 +40,42 @@ export function customerBody(n: number) {
   };
 }
 
+/** The bench partner, registered by the platform operator through the api. */
+export async function registerBenchPartner(baseUrl: string, operator: string): Promise<void> {
+  const partner = { id: BENCH_PARTNER, name: 'Bench Partner s.r.o.', programs: ['direct-bill'] };
+  await post(baseUrl, '/v1/partners', operator, partner);
+}
+
+/**
+ * `count` customers added by the bench partner's agent (who becomes each one's direct
+ * reseller), one command each, a few in flight at a time. Returns the customer ids.
+ */
+export async function addCustomers(
+  baseUrl: string,
+  agent: string,
+  count: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let from = 0; from < count; from += 10) {
+    const batch = Array.from({ length: Math.min(10, count - from) }, (_, i) =>
+      post(baseUrl, '/v1/customers', agent, customerBody(from + i)),
+    );
+    for (const created of await Promise.all(batch)) ids.push((created as { id: string }).id);
+  }
+  return ids;
+}
+
 /**
  * The data through the real command path: the operator registers the partner, its agent adds
- * `count` customers (the agent becomes each one's direct reseller). Returns the customer ids.
+ * `count` customers. Returns the customer ids.
  */
 export async function seedCustomers(
   baseUrl: string,
   tokens: { readonly operator: string; readonly agent: string },
   count: number,
 ): Promise<string[]> {
-  const partner = { id: BENCH_PARTNER, name: 'Bench Partner s.r.o.', programs: ['direct-bill'] };
-  await post(baseUrl, '/v1/partners', tokens.operator, partner);
-  const ids: string[] = [];
-  // A few in flight at a time: quick, and still one command per customer.
-  for (let from = 0; from < count; from += 10) {
-    const batch = Array.from({ length: Math.min(10, count - from) }, (_, i) =>
-      post(baseUrl, '/v1/customers', tokens.agent, customerBody(from + i)),
-    );
-    for (const created of await Promise.all(batch)) ids.push((created as { id: string }).id);
-  }
-  return ids;
+  await registerBenchPartner(baseUrl, tokens.operator);
+  return addCustomers(baseUrl, tokens.agent, count);
 }
 
 /**

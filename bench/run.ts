@@ -7,11 +7,14 @@ import { esdbRebuildBenchmark } from './esdb-rebuild.bench.js';
 import { httpCommandBenchmark } from './http-command.bench.js';
 import { removeDatasets } from './read-model-data.js';
 import { READ_MODEL_BENCHMARKS } from './read-models.bench.js';
+import { webhooksDeliveryBenchmark } from './webhooks-delivery.bench.js';
 
-const benchmarks: Record<string, (quick: boolean) => Promise<BenchResult>> = {
+/** A benchmark may answer several figures measured in one run (`webhooks.delivery`). */
+const benchmarks: Record<string, (quick: boolean) => Promise<BenchResult | BenchResult[]>> = {
   append: appendBenchmark,
   'http.command': httpCommandBenchmark,
   ...READ_MODEL_BENCHMARKS,
+  'webhooks.delivery': webhooksDeliveryBenchmark,
   // Against a node, when one is given: its limits are measured on the same node.
   ...(process.env.EVENTSTORE_CONNECTION_STRING && {
     'http.command.esdb': esdbCommandBenchmark,
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
       const run = benchmarks[name];
       if (!run)
         throw new Error(`No benchmark "${name}" (known: ${Object.keys(benchmarks).join(', ')})`);
-      results.push(await run(quick));
+      results.push(...[await run(quick)].flat());
     }
   } finally {
     await removeDatasets(); // the read-model benchmarks' data set, shared by the four
