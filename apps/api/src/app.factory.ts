@@ -10,6 +10,10 @@ import { ProblemDetailsFilter } from './platform/errors/problem-details.filter.j
 import { CORRELATION_HEADER, correlationIdOf } from './platform/observability/correlation-id.js';
 import { ValidationFailed } from './platform/errors/validation-failed.js';
 import { registerHttpMetrics } from './platform/observability/http-metrics.hook.js';
+import {
+  RequestActivity,
+  registerRequestActivity,
+} from './platform/observability/request-activity.js';
 import { MetricsService } from './platform/observability/metrics.service.js';
 import { registerRequestBodyLimits } from './platform/security/request-body-limits.js';
 import { registerSecurityHeaders } from './platform/security/security-headers.js';
@@ -76,6 +80,7 @@ export async function createApp(
   });
   registerRequestBodyLimits(fastify);
   registerHttpMetrics(fastify, app.get(MetricsService));
+  registerRequestActivity(fastify, app.get(RequestActivity));
   closeConnectionsWhenDraining(fastify);
   setUpOpenApi(app);
   return app;

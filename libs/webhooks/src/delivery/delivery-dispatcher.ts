@@ -37,6 +37,12 @@ export interface DispatcherOptions {
   readonly onError?: (error: unknown, context: string) => void;
   /** How long a disable the log refused waits before it is asked again (default 5 s). */
   readonly disableRetryMs?: number;
+  /**
+   * True while the process has more urgent work (requests in flight): the dispatcher then
+   * keeps to a trickle — one attempt at a time, `BACKGROUND_GAP_MS` apart — and takes its
+   * full pace again as soon as it is false. Deliveries are delayed, never dropped.
+   */
+  readonly yieldWhile?: () => boolean;
 }
 
 const DEFAULT_CONCURRENCY = 32;
@@ -46,6 +52,8 @@ const MAX_IDLE_MS = 5_000;
 const DISABLE_RETRY_MS = 5_000;
 const STATUS_GONE = 410;
 const HONOURS_RETRY_AFTER = new Set([429, 503]);
+/** While yielding: the pause between two attempt starts (at most 50 attempts a second). */
+export const BACKGROUND_GAP_MS = 20;
 
 /**
  * Works off the outbox: per endpoint, its deliveries one at a time in position order (one that
@@ -64,6 +72,7 @@ export class DeliveryDispatcher {
   private running?: Promise<void>;
   private wakeUp?: () => void;
   private woken = false;
+  private lastStart = 0;
 
   constructor(private readonly options: DispatcherOptions) {
     this.now = options.now ?? Date.now;
@@ -100,15 +109,18 @@ export class DeliveryDispatcher {
     }
   }
 
-  /** Starts what is due; returns when the next head falls due. */
+  /** Starts what is due (a trickle while yielding); returns when to look again. */
   private startDueAttempts(): number {
     const now = this.now();
-    const limit = this.options.concurrency ?? DEFAULT_CONCURRENCY;
+    const yielding = this.options.yieldWhile?.() ?? false;
+    const limit = yielding ? 1 : (this.options.concurrency ?? DEFAULT_CONCURRENCY);
     let next = Number.POSITIVE_INFINITY;
     for (const head of this.options.outbox.heads()) {
       if (this.busy.has(head.webhookId)) continue;
       const due = head.nextAttemptAt ?? now;
       if (due > now) next = Math.min(next, due);
+      else if (yielding && now < this.lastStart + BACKGROUND_GAP_MS)
+        next = Math.min(next, this.lastStart + BACKGROUND_GAP_MS);
       else if (this.busy.size < limit) this.startAttempt(head);
     }
     return next;
@@ -116,6 +128,7 @@ export class DeliveryDispatcher {
 
   private startAttempt(delivery: OutboxDelivery): void {
     this.busy.add(delivery.webhookId);
+    this.lastStart = this.now();
     void this.attempt(delivery)
       .catch((error: unknown) => this.options.onError?.(error, `delivery ${delivery.id}`))
       .finally(() => {

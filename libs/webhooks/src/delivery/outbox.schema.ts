@@ -7,7 +7,8 @@
  * - `invitation_providers`: the fact a later event needs to know whom it concerns;
  * - `notices`: every event a partner may be notified of, once per partner concerned (what a
  *   replay sends again, even to an endpoint registered later);
- * - `deliveries`: one per event and endpoint (`id` is its `webhook-id`), in position order per
+ * - `deliveries`: one per event and endpoint (`id` is its `webhook-id`, derived from both, so
+ *   unique with the key (endpoint, position) and not indexed again), in position order per
  *   endpoint; `tries` counts the attempts of the current schedule (a replay starts a new one);
  * - `attempts`: every attempt of every delivery, for the delivery log.
  * Positions are the store's global positions (64-bit).
@@ -53,7 +54,7 @@ CREATE INDEX IF NOT EXISTS notices_by_time ON notices (partner_id, occurred_at);
 CREATE TABLE IF NOT EXISTS deliveries (
   webhook_id      TEXT NOT NULL,
   position        INTEGER NOT NULL,
-  id              TEXT NOT NULL UNIQUE,
+  id              TEXT NOT NULL,
   partner_id      TEXT NOT NULL,
   event_name      TEXT NOT NULL,
   occurred_at     TEXT NOT NULL,

@@ -286,11 +286,6 @@ export class WebhookOutbox {
     return rows.map(deliveryOf);
   }
 
-  delivery(id: string): OutboxDelivery | undefined {
-    const row = this.sql.deliveryById.get(id);
-    return row && deliveryOf(row);
-  }
-
   /**
    * Per enabled endpoint with nothing asked of the log, its first pending delivery in position
    * order: what the dispatcher may attempt (once due). Deliveries behind it wait their turn.
@@ -313,7 +308,7 @@ export class WebhookOutbox {
         response: attempt.response ?? null,
       });
       const next = verdict.state === 'pending' ? verdict.nextAttemptAt : null;
-      this.sql.settle.run(verdict.state, next, delivery.id);
+      this.sql.settle.run(verdict.state, next, delivery.webhookId, delivery.position);
       if (verdict.state === 'failed' && verdict.disable)
         this.sql.requestDisable.run(verdict.disable, delivery.webhookId);
     });
@@ -511,9 +506,6 @@ function prepare(db: Database.Database) {
          WHERE webhook_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY position`,
       ),
     ),
-    deliveryById: wide(
-      db.prepare<[string], DeliveryRow>(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE id = ?`),
-    ),
     heads: wide(
       db.prepare<[], DeliveryRow>(
         `SELECT ${DELIVERY_COLUMNS.split(', ')
@@ -541,8 +533,9 @@ function prepare(db: Database.Database) {
       `INSERT INTO attempts (delivery_id, number, at, status, duration_ms, error, response)
        VALUES (@delivery_id, @number, @at, @status, @duration_ms, @error, @response)`,
     ),
-    settle: db.prepare<[DeliveryState, number | null, string]>(
-      `UPDATE deliveries SET state = ?, next_attempt_at = ?, tries = tries + 1 WHERE id = ?`,
+    settle: db.prepare<[DeliveryState, number | null, string, bigint]>(
+      `UPDATE deliveries SET state = ?, next_attempt_at = ?, tries = tries + 1
+       WHERE webhook_id = ? AND position = ?`,
     ),
     requestDisable: db.prepare<[string, string]>(
       `UPDATE endpoints SET disable_requested = ? WHERE webhook_id = ? AND status = 'enabled'`,

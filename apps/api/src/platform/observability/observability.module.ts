@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsService } from './metrics.service.js';
+import { RequestActivity } from './request-activity.js';
 
 @Global()
 @Module({
-  providers: [MetricsService],
+  providers: [MetricsService, RequestActivity],
   controllers: [MetricsController],
-  exports: [MetricsService],
+  exports: [MetricsService, RequestActivity],
 })
 export class ObservabilityModule {}

@@ -28,6 +28,7 @@ import {
   webhookStream,
 } from '@customer-workspace/webhooks';
 import { HealthService } from '../../../platform/health/health.service.js';
+import { RequestActivity } from '../../../platform/observability/request-activity.js';
 import { WEBHOOK_TARGET_POLICY } from '../webhook-settings.js';
 
 export const WEBHOOK_DELIVERY_PROCESS = 'webhook-delivery';
@@ -62,6 +63,7 @@ export class WebhookDeliveryService
     private readonly runner: CommandRunner,
     private readonly sealer: SecretSealer,
     @Inject(WEBHOOK_TARGET_POLICY) private readonly policy: TargetPolicy,
+    private readonly requests: RequestActivity,
   ) {}
 
   onModuleInit(): void {
@@ -84,6 +86,8 @@ export class WebhookDeliveryService
           timeoutMs: this.config.get('WEBHOOKS_TIMEOUT_MS', { infer: true }),
           disable: this.disable,
           onError: this.logError,
+          // Callers first: while requests are served, deliveries keep to a trickle.
+          yieldWhile: this.requests.busy,
         },
       }),
       onError: this.logError,
