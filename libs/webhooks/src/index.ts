@@ -16,6 +16,7 @@ export * from './secret-sealing.js';
 export * from './delivery/delivery-id.js';
 export * from './delivery/webhook-outbox.js';
 export * from './delivery/delivery-planner.js';
+export * from './delivery/delivery-body.js';
 export * from './delivery/delivery-dispatcher.js';
 export * from './delivery/webhook-delivery.js';
 export * from './delivery/attempt-result.js';

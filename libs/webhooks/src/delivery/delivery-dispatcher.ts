@@ -6,7 +6,13 @@ import { signDelivery } from '../webhook-signer.js';
 import { checkTarget, type ResolveHost, type TargetPolicy } from '../webhook-target.js';
 import type { AttemptResult } from './attempt-result.js';
 import type { WebhookDeliveryRequest } from './webhook-sender.js';
-import type { AttemptVerdict, OutboxDelivery, WebhookOutbox } from './webhook-outbox.js';
+import { bodyOfNotice } from './delivery-body.js';
+import type {
+  AttemptVerdict,
+  OutboxDelivery,
+  OutboxHead,
+  WebhookOutbox,
+} from './webhook-outbox.js';
 
 /** Sends one signed delivery to a checked target (the `WebhookSender` in production). */
 export type SendDelivery = (request: WebhookDeliveryRequest) => Promise<AttemptResult>;
@@ -29,6 +35,8 @@ export interface DispatcherOptions {
   readonly schedule: readonly number[];
   readonly timeoutMs: number;
   readonly disable: DisableEndpoint;
+  /** Prefixed to the links of a body (`PUBLIC_BASE_URL`); relative links without it. */
+  readonly baseUrl?: string;
   /** Attempts in flight at once, over all endpoints (one per endpoint at a time). */
   readonly concurrency?: number;
   readonly now?: () => number;
@@ -115,9 +123,10 @@ export class DeliveryDispatcher {
     const yielding = this.options.yieldWhile?.() ?? false;
     const limit = yielding ? 1 : (this.options.concurrency ?? DEFAULT_CONCURRENCY);
     let next = Number.POSITIVE_INFINITY;
-    for (const head of this.options.outbox.heads()) {
-      if (this.busy.has(head.webhookId)) continue;
-      const due = head.nextAttemptAt ?? now;
+    const { outbox } = this.options;
+    for (const head of outbox.heads(outbox.checkpoint())) {
+      if (this.busy.has(head.endpoint.webhookId)) continue;
+      const due = ('delivery' in head && head.delivery.nextAttemptAt) || now;
       if (due > now) next = Math.min(next, due);
       else if (yielding && now < this.lastStart + BACKGROUND_GAP_MS)
         next = Math.min(next, this.lastStart + BACKGROUND_GAP_MS);
@@ -126,13 +135,24 @@ export class DeliveryDispatcher {
     return next;
   }
 
-  private startAttempt(delivery: OutboxDelivery): void {
-    this.busy.add(delivery.webhookId);
+  /** Takes an owed notice into a delivery first; then attempts it, one per endpoint at a time. */
+  private startAttempt(head: OutboxHead): void {
+    const { webhookId } = head.endpoint;
+    this.busy.add(webhookId);
     this.lastStart = this.now();
+    const delivery =
+      'delivery' in head
+        ? head.delivery
+        : this.options.outbox.take(
+            head.endpoint,
+            head.notice,
+            bodyOfNotice(head.notice, webhookId, this.options.baseUrl),
+            this.lastStart,
+          );
     void this.attempt(delivery)
       .catch((error: unknown) => this.options.onError?.(error, `delivery ${delivery.id}`))
       .finally(() => {
-        this.busy.delete(delivery.webhookId);
+        this.busy.delete(webhookId);
         this.wake();
       });
   }

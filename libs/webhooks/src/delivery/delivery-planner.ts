@@ -6,38 +6,29 @@ import {
 import type { RecordedEvent } from '@customer-workspace/event-store';
 import { WEBHOOK_EVENT_SCHEMA_VERSIONS, type WebhookEvent } from '../endpoint/webhook.events.js';
 import { evolveWebhook, type WebhookState } from '../endpoint/webhook.state.js';
-import { webhookNoticeOf, type WebhookNotice } from '../webhook-events.js';
+import { webhookNoticeOf } from '../webhook-events.js';
+import { bodyOfNotice } from './delivery-body.js';
 import { deliveryIdOf } from './delivery-id.js';
-import type { OutboxEndpoint, ReplayRange, WebhookOutbox } from './webhook-outbox.js';
+import type { OutboxEndpoint, ReplayRange, Subscriber, WebhookOutbox } from './webhook-outbox.js';
 
-/** What a planner needs besides the events: the api's public origin (links), and now. */
+/** What the planner and a replay need besides the events: the api's public origin, and now. */
 export interface PlannerOptions {
   /** Prefixed to the links of a notification (`PUBLIC_BASE_URL`); relative links without it. */
   readonly baseUrl?: string;
   readonly now: () => number;
 }
 
-/** The body of a delivery: thin, with no personal data; links to the resource and its log entry. */
-export interface DeliveryBody {
-  readonly id: string;
-  readonly eventName: string;
-  readonly resourceName: string;
-  readonly resourceUri: string;
-  readonly auditUri: string | null;
-  readonly resourceChangeUtcDate: string;
-  readonly position: string;
-  readonly partnerId: string;
-}
-
 const isWebhookEvent = (event: RecordedEvent): event is RecordedEvent & WebhookEvent =>
   Object.hasOwn(WEBHOOK_EVENT_SCHEMA_VERSIONS, event.type);
 
 /**
- * Records, for a batch of the log, what the webhooks must do, with the checkpoint after it, in
- * one transaction of the outbox: the endpoints as they change, each event a partner may be
- * notified of (a notice per partner it concerns), and a delivery per event and subscribed,
- * enabled endpoint. Events at or before the checkpoint are skipped, so a batch handed over
- * twice (after a crash) records nothing twice. Returns the checkpoint after the batch.
+ * Records, for a batch of the log, what the webhooks owe, with the checkpoint after it, in one
+ * transaction of the outbox: the endpoints as they change (a new one owes what comes after its
+ * creation), and a notice per event and partner it concerns (a test: for its endpoint only).
+ * Nothing per endpoint: the dispatcher takes each endpoint's notices into deliveries as it
+ * reaches them, so an event costs the same however many endpoints there are. Events at or
+ * before the checkpoint are skipped, so a batch handed over twice (after a crash) records
+ * nothing twice. Returns the checkpoint after the batch.
  */
 export function planDeliveries(
   outbox: WebhookOutbox,
@@ -51,7 +42,7 @@ export function planDeliveries(
       if (checkpoint !== undefined && event.position <= checkpoint) continue;
       if (isWebhookEvent(event)) planEndpointChange(outbox, event, options);
       else if (isCustomersDomainEventType(event.type))
-        planNotices(outbox, event as RecordedEvent & CustomersDomainEvent, options);
+        planNotices(outbox, event as RecordedEvent & CustomersDomainEvent);
       last = event.position;
     }
     if (last !== undefined && last !== checkpoint) outbox.saveCheckpoint(last);
@@ -59,7 +50,7 @@ export function planDeliveries(
   });
 }
 
-/** Keeps the endpoint as its decider folds it; a test request becomes one delivery. */
+/** Keeps the endpoint as its decider folds it; a test request becomes a notice for it alone. */
 function planEndpointChange(
   outbox: WebhookOutbox,
   event: RecordedEvent & WebhookEvent,
@@ -73,29 +64,28 @@ function planEndpointChange(
       ...after.webhook,
       createdPosition: before?.createdPosition ?? event.position,
       createdAt: before?.createdAt ?? event.metadata.occurredAt,
+      cursor: before?.cursor ?? event.position,
     });
   } else if (after.status === 'deleted' && before !== undefined) {
     outbox.putEndpoint({ ...before, status: 'deleted' });
     outbox.dropDeliveries(webhookId);
   }
   if (event.type === 'WebhookEnabled') outbox.resumePending(webhookId, options.now());
-  if (event.type === 'WebhookTestRequested' && after.status === 'registered') {
-    if (after.webhook.status !== 'enabled') return;
-    const notice: WebhookNotice = {
+  if (
+    event.type === 'WebhookTestRequested' &&
+    after.status === 'registered' &&
+    after.webhook.status === 'enabled'
+  )
+    outbox.addNotice({
+      partnerId: after.webhook.partnerId,
+      position: event.position,
+      eventId: event.eventId,
       eventName: 'test-created',
+      occurredAt: event.metadata.occurredAt,
       resourceName: 'webhook',
       resourceUri: `/v1/webhooks/${encodeURIComponent(webhookId)}`,
-    };
-    addDelivery(
-      outbox,
-      sourceOf(event),
-      after.webhook.partnerId,
       webhookId,
-      notice,
-      options,
-      false,
-    );
-  }
+    });
 }
 
 function stateOf(endpoint: OutboxEndpoint | undefined): WebhookState {
@@ -105,18 +95,14 @@ function stateOf(endpoint: OutboxEndpoint | undefined): WebhookState {
   return { status: 'registered', webhook: { ...endpoint, status: endpoint.status } };
 }
 
-/** A notice per partner the event concerns, and a delivery per endpoint subscribed to it. */
-function planNotices(
-  outbox: WebhookOutbox,
-  event: RecordedEvent & CustomersDomainEvent,
-  options: PlannerOptions,
-): void {
+/** A notice per partner the event concerns (none for what partners are not notified of). */
+function planNotices(outbox: WebhookOutbox, event: RecordedEvent & CustomersDomainEvent): void {
   if (event.type === 'ResellerRelationshipRequested' && event.data.indirectProviderId)
     outbox.rememberProvider(event.data.invitationId, event.data.indirectProviderId);
   const notice = webhookNoticeOf(event);
   if (notice === undefined) return;
   const facts = { indirectProviderOf: (id: string) => outbox.providerOf(id) };
-  for (const partnerId of partnersConcerned(event, event.metadata.partnerId, facts)) {
+  for (const partnerId of partnersConcerned(event, event.metadata.partnerId, facts))
     outbox.addNotice({
       partnerId,
       position: event.position,
@@ -126,108 +112,41 @@ function planNotices(
       resourceName: notice.resourceName,
       resourceUri: notice.resourceUri,
     });
-    for (const endpoint of outbox.subscribers(partnerId, notice.eventName))
-      addDelivery(outbox, sourceOf(event), partnerId, endpoint.webhookId, notice, options, true);
-  }
-}
-
-/** The event a delivery tells of: its id, time and position. */
-interface Source {
-  readonly eventId: string;
-  readonly occurredAt: string;
-  readonly position: bigint;
-}
-
-const sourceOf = (event: RecordedEvent): Source => ({
-  eventId: event.eventId,
-  occurredAt: event.metadata.occurredAt,
-  position: event.position,
-});
-
-function addDelivery(
-  outbox: WebhookOutbox,
-  source: Source,
-  partnerId: string,
-  webhookId: string,
-  notice: WebhookNotice,
-  options: PlannerOptions,
-  logged: boolean,
-): void {
-  const body = deliveryBody(
-    { ...notice, eventId: source.eventId, occurredAt: source.occurredAt },
-    { position: source.position, partnerId, webhookId, logged },
-    options.baseUrl,
-  );
-  outbox.addDelivery(
-    {
-      id: body.id,
-      webhookId,
-      partnerId,
-      position: source.position,
-      eventName: notice.eventName,
-      occurredAt: source.occurredAt,
-      body: JSON.stringify(body),
-    },
-    options.now(),
-  );
 }
 
 /**
  * Sends again what the endpoint is subscribed to in `range` (positions up to what the outbox
- * has planned, or a time range): every notice of its partner for its event names, delivered
- * before or not (one that predates the endpoint or came while it was disabled included), and its
- * own deliveries there (tests). Each keeps its `webhook-id` and starts a fresh schedule. Returns
- * how many deliveries are pending because of it.
+ * has planned, or a time range): every notice of its partner for its event names and its own
+ * tests, delivered before or not (one that predates the endpoint or came while it was disabled
+ * included). Each keeps its `webhook-id` and starts a fresh schedule; they are attempted in
+ * position order with what the endpoint owes. Synced to disk before it returns. Returns how
+ * many deliveries are pending because of it.
  */
 export function replayDeliveries(
   outbox: WebhookOutbox,
-  endpoint: Pick<OutboxEndpoint, 'webhookId' | 'partnerId' | 'events'>,
+  endpoint: Subscriber,
   range: ReplayRange,
   options: PlannerOptions,
 ): number {
   return outbox.durably(() => {
     const now = options.now();
-    const replayed = new Set<bigint>();
-    for (const notice of outbox.noticesFor(endpoint.partnerId, endpoint.events, range)) {
+    let count = 0;
+    for (const notice of outbox.noticesFor(endpoint, range)) {
       if (!outbox.restartDelivery(endpoint.webhookId, notice.position, now))
-        addDelivery(outbox, notice, endpoint.partnerId, endpoint.webhookId, notice, options, true);
-      replayed.add(notice.position);
+        outbox.addDelivery(
+          {
+            id: deliveryIdOf(notice.eventId, endpoint.webhookId),
+            webhookId: endpoint.webhookId,
+            partnerId: endpoint.partnerId,
+            position: notice.position,
+            eventName: notice.eventName,
+            occurredAt: notice.occurredAt,
+            body: bodyOfNotice(notice, endpoint.webhookId, options.baseUrl),
+          },
+          now,
+        );
+      count++;
     }
-    for (const delivery of outbox.deliveriesInRange(endpoint.webhookId, range)) {
-      if (replayed.has(delivery.position)) continue;
-      outbox.restartDelivery(endpoint.webhookId, delivery.position, now);
-      replayed.add(delivery.position);
-    }
-    return replayed.size;
+    return count;
   });
-}
-
-/**
- * The body of the delivery of one notice to one endpoint. `auditUri` is the partner's
- * activity-log entry of the event, waiting for the log to show it (`minPosition`): none for a
- * test, which is no action of the log.
- */
-export function deliveryBody(
-  notice: WebhookNotice & { readonly eventId: string; readonly occurredAt: string },
-  to: {
-    readonly position: bigint;
-    readonly partnerId: string;
-    readonly webhookId: string;
-    readonly logged: boolean;
-  },
-  baseUrl?: string,
-): DeliveryBody {
-  const link = (path: string) => `${(baseUrl ?? '').replace(/\/+$/, '')}${path}`;
-  return {
-    id: deliveryIdOf(notice.eventId, to.webhookId),
-    eventName: notice.eventName,
-    resourceName: notice.resourceName,
-    resourceUri: link(notice.resourceUri),
-    auditUri: to.logged
-      ? link(`/v1/activity-logs/${to.position}?minPosition=${to.position}`)
-      : null,
-    resourceChangeUtcDate: notice.occurredAt,
-    position: to.position.toString(),
-    partnerId: to.partnerId,
-  };
 }

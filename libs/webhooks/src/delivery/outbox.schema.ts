@@ -1,15 +1,18 @@
 /**
- * The tables of the webhook outbox (`DATA_DIR/webhooks.db`), kept by the delivery process from
- * the log in the same transaction as its checkpoint:
+ * The tables of the webhook outbox (`DATA_DIR/webhooks.db`). The planner keeps the first three
+ * from the log, in the same transaction as its checkpoint; the dispatcher writes the last two.
  * - `endpoints`: every registered endpoint as the log says it is at the checkpoint (its sealed
- *   secrets, never clear ones), plus a disable the delivery asked for and the log does not show
- *   yet (`disable_requested`);
+ *   secrets, never clear ones); `cursor`, the position up to which the endpoint's notices have
+ *   been taken into deliveries; a disable the delivery asked for and the log does not show yet
+ *   (`disable_requested`);
  * - `invitation_providers`: the fact a later event needs to know whom it concerns;
- * - `notices`: every event a partner may be notified of, once per partner concerned (what a
- *   replay sends again, even to an endpoint registered later);
- * - `deliveries`: one per event and endpoint (`id` is its `webhook-id`, derived from both, so
- *   unique with the key (endpoint, position) and not indexed again), in position order per
- *   endpoint; `tries` counts the attempts of the current schedule (a replay starts a new one);
+ * - `notices`: every event a partner may be notified of, once per partner concerned, in
+ *   position order (`webhook_id` set: a test, for that endpoint only). What an endpoint owes is
+ *   its partner's notices after its cursor that it is subscribed to: planning costs one row per
+ *   event and partner, however many endpoints there are;
+ * - `deliveries`: a notice taken for an endpoint (`id` is its `webhook-id`, derived from the
+ *   event and the endpoint, so unique with the key and not indexed again); `tries` counts the
+ *   attempts of the current schedule (a replay starts a new one);
  * - `attempts`: every attempt of every delivery, for the delivery log.
  * Positions are the store's global positions (64-bit).
  */
@@ -30,6 +33,7 @@ CREATE TABLE IF NOT EXISTS endpoints (
   secrets           TEXT NOT NULL,
   created_position  INTEGER NOT NULL,
   created_at        TEXT NOT NULL,
+  cursor            INTEGER NOT NULL,
   disable_requested TEXT
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS endpoints_by_partner ON endpoints (partner_id, status, created_position);
@@ -47,6 +51,7 @@ CREATE TABLE IF NOT EXISTS notices (
   occurred_at   TEXT NOT NULL,
   resource_name TEXT NOT NULL,
   resource_uri  TEXT NOT NULL,
+  webhook_id    TEXT,
   PRIMARY KEY (partner_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS notices_by_time ON notices (partner_id, occurred_at);
@@ -65,8 +70,8 @@ CREATE TABLE IF NOT EXISTS deliveries (
   created_at      TEXT NOT NULL,
   PRIMARY KEY (webhook_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS deliveries_by_state ON deliveries (webhook_id, state, position);
-CREATE INDEX IF NOT EXISTS deliveries_by_time ON deliveries (webhook_id, occurred_at);
+CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (webhook_id, position)
+  WHERE state = 'pending';
 
 CREATE TABLE IF NOT EXISTS attempts (
   delivery_id TEXT NOT NULL,

@@ -54,7 +54,11 @@ export class WebhookDelivery {
       ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
     };
     if (options.dispatch)
-      this.dispatcher = new DeliveryDispatcher({ ...options.dispatch, outbox: options.outbox });
+      this.dispatcher = new DeliveryDispatcher({
+        ...options.dispatch,
+        outbox: options.outbox,
+        ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
+      });
   }
 
   get outbox(): WebhookOutbox {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DisabledBecause } from '../endpoint/webhook.events.js';
 import type { SigningSecret } from '../endpoint/webhook.state.js';
 import type { WebhookEventName } from '../webhook-events.js';
+import { deliveryIdOf } from './delivery-id.js';
 import { OUTBOX_SCHEMA } from './outbox.schema.js';
 
 export const WEBHOOK_OUTBOX_FILE = 'webhooks.db';
@@ -19,6 +20,8 @@ export interface OutboxEndpoint {
   readonly secrets: readonly SigningSecret[];
   readonly createdPosition: bigint;
   readonly createdAt: string;
+  /** The position up to which its partner's notices have been taken into its deliveries. */
+  readonly cursor: bigint;
   /** A disable the delivery asked for (410, schedule spent) that the log does not show yet. */
   readonly disableRequested?: Exclude<DisabledBecause, 'partner'>;
 }
@@ -32,6 +35,8 @@ export interface OutboxNotice {
   readonly occurredAt: string;
   readonly resourceName: string;
   readonly resourceUri: string;
+  /** A test: for this endpoint only (otherwise for every endpoint of the partner). */
+  readonly webhookId?: string;
 }
 
 export type DeliveryState = 'pending' | 'delivered' | 'failed';
@@ -60,6 +65,14 @@ export interface OutboxAttempt {
   readonly response?: string;
 }
 
+/**
+ * What an endpoint's next attempt is: its first pending delivery, or the next notice it owes
+ * (to be taken into a delivery first), whichever comes first in position order.
+ */
+export type OutboxHead =
+  | { readonly endpoint: OutboxEndpoint; readonly delivery: OutboxDelivery }
+  | { readonly endpoint: OutboxEndpoint; readonly notice: OutboxNotice };
+
 /** Where the attempt left the delivery. */
 export type AttemptVerdict =
   | { readonly state: 'delivered' }
@@ -82,6 +95,7 @@ interface EndpointRow {
   secrets: string;
   created_position: bigint;
   created_at: string;
+  cursor: bigint;
   disable_requested: OutboxEndpoint['disableRequested'] | null;
 }
 
@@ -160,8 +174,9 @@ export class WebhookOutbox {
   // The endpoints, as the log says.
 
   /**
-   * Records the endpoint as the log now says it is. A disable the delivery asked for is done
-   * (or moot) once the status changes.
+   * Records the endpoint as the log now says it is; a new one owes what comes after `cursor`
+   * (its creation), a known one keeps its cursor. A disable the delivery asked for is done (or
+   * moot) once the status changes.
    */
   putEndpoint(endpoint: Omit<OutboxEndpoint, 'disableRequested'>): void {
     this.sql.putEndpoint.run({
@@ -175,6 +190,7 @@ export class WebhookOutbox {
       secrets: JSON.stringify(endpoint.secrets),
       created_position: endpoint.createdPosition,
       created_at: endpoint.createdAt,
+      cursor: endpoint.cursor,
     });
   }
 
@@ -192,14 +208,6 @@ export class WebhookOutbox {
   dropDeliveries(webhookId: string): void {
     this.sql.dropAttempts.run(webhookId);
     this.sql.dropDeliveries.run(webhookId);
-  }
-
-  /** The partner's enabled endpoints subscribed to `eventName`. */
-  subscribers(partnerId: string, eventName: WebhookEventName): OutboxEndpoint[] {
-    return this.sql.enabledOfPartner
-      .all(partnerId)
-      .map(endpointOf)
-      .filter((endpoint) => endpoint.events.includes(eventName));
   }
 
   /** The partner's endpoints (not deleted), oldest first, after `afterPosition`. */
@@ -230,29 +238,85 @@ export class WebhookOutbox {
       occurred_at: notice.occurredAt,
       resource_name: notice.resourceName,
       resource_uri: notice.resourceUri,
+      webhook_id: notice.webhookId ?? null,
     });
   }
 
-  /** The partner's notices in `range` of these event names, in position order. */
-  noticesFor(partnerId: string, eventNames: readonly string[], range: ReplayRange): OutboxNotice[] {
+  /** The notices `endpoint` is subscribed to in `range` (its tests included), in position order. */
+  noticesFor(endpoint: Subscriber, range: ReplayRange): OutboxNotice[] {
     const rows =
       'fromPosition' in range
-        ? this.sql.noticesByPosition.all(partnerId, range.fromPosition, range.upTo)
-        : this.sql.noticesByTime.all(partnerId, range.from, range.to);
-    return rows
-      .filter((row) => eventNames.includes(row.event_name))
-      .map((row) => ({
-        partnerId: row.partner_id,
-        position: row.position,
-        eventId: row.event_id,
-        eventName: row.event_name as WebhookEventName,
-        occurredAt: row.occurred_at,
-        resourceName: row.resource_name,
-        resourceUri: row.resource_uri,
-      }));
+        ? this.sql.noticesByPosition.all(
+            endpoint.partnerId,
+            range.fromPosition,
+            range.upTo,
+            JSON.stringify(endpoint.events),
+            endpoint.webhookId,
+          )
+        : this.sql.noticesByTime.all(
+            endpoint.partnerId,
+            range.from,
+            range.to,
+            JSON.stringify(endpoint.events),
+            endpoint.webhookId,
+          );
+    return rows.map(noticeOf);
   }
 
   // Deliveries.
+
+  /**
+   * Per enabled endpoint with nothing asked of the log, what to attempt next: its first pending
+   * delivery, or the next notice it owes, whichever comes first. An endpoint that owes nothing
+   * up to `upTo` (all planned so far) moves its cursor there, so the notices it is not
+   * subscribed to are read past once.
+   */
+  heads(upTo: bigint | undefined): OutboxHead[] {
+    return this.transaction(() =>
+      this.sql.sendingEndpoints.all().flatMap((row): OutboxHead[] => {
+        const endpoint = endpointOf(row);
+        const pending = this.sql.firstPending.get(endpoint.webhookId);
+        const owed = this.sql.nextOwed.get(
+          endpoint.partnerId,
+          endpoint.cursor,
+          JSON.stringify(endpoint.events),
+          endpoint.webhookId,
+        );
+        if (owed !== undefined && (pending === undefined || owed.position < pending.position))
+          return [{ endpoint, notice: noticeOf(owed) }];
+        if (pending !== undefined) return [{ endpoint, delivery: deliveryOf(pending) }];
+        if (upTo !== undefined && endpoint.cursor < upTo)
+          this.sql.moveCursor.run(upTo, endpoint.webhookId);
+        return [];
+      }),
+    );
+  }
+
+  /**
+   * Takes an owed notice into a pending delivery of the endpoint (its body made now) and moves
+   * the cursor past it, in one transaction; answers the delivery (one a replay made already
+   * stays as it is).
+   */
+  take(endpoint: OutboxEndpoint, notice: OutboxNotice, body: string, now: number): OutboxDelivery {
+    return this.transaction(() => {
+      this.addDelivery(
+        {
+          id: deliveryIdOf(notice.eventId, endpoint.webhookId),
+          webhookId: endpoint.webhookId,
+          partnerId: endpoint.partnerId,
+          position: notice.position,
+          eventName: notice.eventName,
+          occurredAt: notice.occurredAt,
+          body,
+        },
+        now,
+      );
+      this.sql.moveCursor.run(notice.position, endpoint.webhookId);
+      const row = this.sql.deliveryAt.get(endpoint.webhookId, notice.position);
+      if (row === undefined) throw new Error(`Delivery at ${notice.position} was not recorded`);
+      return deliveryOf(row);
+    });
+  }
 
   /** Records a delivery to make now; one that exists already (same endpoint and event) is kept. */
   addDelivery(
@@ -275,23 +339,6 @@ export class WebhookOutbox {
   /** Sends a delivery again from the start of the schedule (a replay); false if it is unknown. */
   restartDelivery(webhookId: string, position: bigint, now: number): boolean {
     return this.sql.restartDelivery.run(now, webhookId, position).changes > 0;
-  }
-
-  /** The endpoint's deliveries in position order from `fromPosition` up to `upTo`. */
-  deliveriesInRange(webhookId: string, range: ReplayRange): OutboxDelivery[] {
-    const rows =
-      'fromPosition' in range
-        ? this.sql.deliveriesByPosition.all(webhookId, range.fromPosition, range.upTo)
-        : this.sql.deliveriesByTime.all(webhookId, range.from, range.to);
-    return rows.map(deliveryOf);
-  }
-
-  /**
-   * Per enabled endpoint with nothing asked of the log, its first pending delivery in position
-   * order: what the dispatcher may attempt (once due). Deliveries behind it wait their turn.
-   */
-  heads(): OutboxDelivery[] {
-    return this.sql.heads.all().map(deliveryOf);
   }
 
   /** Records an attempt and where it left the delivery, in one transaction. */
@@ -324,25 +371,70 @@ export class WebhookOutbox {
     this.sql.forgetDisableRequest.run(webhookId);
   }
 
-  /** A page of the endpoint's deliveries, newest first, before `beforePosition`. */
+  /**
+   * A page of the endpoint's delivery log, newest first, before `beforePosition`: the
+   * deliveries made or begun, and the notices it owes (pending, not attempted yet).
+   */
   deliveriesOf(
     webhookId: string,
     options: { state?: DeliveryState; limit: number; beforePosition?: bigint },
   ): { items: (OutboxDelivery & { attempts: OutboxAttempt[] })[]; total: number } {
-    const before = options.beforePosition ?? 2n ** 63n - 1n;
+    const endpoint = this.endpoint(webhookId);
+    if (endpoint === undefined || endpoint.status === 'deleted') return { items: [], total: 0 };
+    const before = options.beforePosition ?? MAX_POSITION;
     const state = options.state ?? null;
-    const rows = this.sql.deliveriesPage.all(webhookId, state, state, before, options.limit);
-    const total = Number(this.sql.deliveriesCount.get(webhookId, state, state) ?? 0);
-    const items = rows.map((row) => ({
-      ...deliveryOf(row),
-      attempts: this.sql.attemptsOf.all(row.id).map(attemptOf),
-    }));
+    const made = this.sql.deliveriesPage
+      .all(webhookId, state, state, before, options.limit)
+      .map((row) => ({
+        ...deliveryOf(row),
+        attempts: this.sql.attemptsOf.all(row.id).map(attemptOf),
+      }));
+    const owesToo = state === null || state === 'pending';
+    const owedArgs = [
+      endpoint.partnerId,
+      endpoint.cursor,
+      JSON.stringify(endpoint.events),
+      webhookId,
+      webhookId,
+    ] as const;
+    const owed = owesToo
+      ? this.sql.owedPage.all(...owedArgs, before, options.limit).map((row) => ({
+          ...owedDelivery(noticeOf(row), endpoint),
+          attempts: [],
+        }))
+      : [];
+    const items = [...made, ...owed]
+      .sort((a, b) => (a.position > b.position ? -1 : a.position < b.position ? 1 : 0))
+      .slice(0, options.limit);
+    const total =
+      Number(this.sql.deliveriesCount.get(webhookId, state, state) ?? 0) +
+      (owesToo ? Number(this.sql.owedCount.get(...owedArgs) ?? 0) : 0);
     return { items, total };
   }
 
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** What an endpoint is subscribed to: its partner's notices of these names, and its own tests. */
+export type Subscriber = Pick<OutboxEndpoint, 'webhookId' | 'partnerId' | 'events'>;
+
+const MAX_POSITION = 2n ** 63n - 1n;
+
+/** A notice the endpoint owes, shown as the pending delivery it will become. */
+function owedDelivery(notice: OutboxNotice, endpoint: Subscriber): OutboxDelivery {
+  return {
+    id: deliveryIdOf(notice.eventId, endpoint.webhookId),
+    webhookId: endpoint.webhookId,
+    partnerId: endpoint.partnerId,
+    position: notice.position,
+    eventName: notice.eventName,
+    occurredAt: notice.occurredAt,
+    body: '',
+    state: 'pending',
+    tries: 0,
+  };
 }
 
 function endpointOf(row: EndpointRow): OutboxEndpoint {
@@ -357,7 +449,21 @@ function endpointOf(row: EndpointRow): OutboxEndpoint {
     secrets: JSON.parse(row.secrets) as SigningSecret[],
     createdPosition: row.created_position,
     createdAt: row.created_at,
+    cursor: row.cursor,
     ...(row.disable_requested !== null && { disableRequested: row.disable_requested }),
+  };
+}
+
+function noticeOf(row: NoticeRow): OutboxNotice {
+  return {
+    partnerId: row.partner_id,
+    position: row.position,
+    eventId: row.event_id,
+    eventName: row.event_name as WebhookEventName,
+    occurredAt: row.occurred_at,
+    resourceName: row.resource_name,
+    resourceUri: row.resource_uri,
+    ...(row.webhook_id !== null && { webhookId: row.webhook_id }),
   };
 }
 
@@ -394,10 +500,19 @@ interface NoticeRow {
   occurred_at: string;
   resource_name: string;
   resource_uri: string;
+  webhook_id: string | null;
 }
 
 const DELIVERY_COLUMNS =
   'id, webhook_id, partner_id, position, event_name, occurred_at, body, state, tries, next_attempt_at';
+
+/** The notices an endpoint is subscribed to: params (events JSON, webhook id). */
+const SUBSCRIBED = `((webhook_id IS NULL AND event_name IN (SELECT value FROM json_each(?)))
+  OR webhook_id = ?)`;
+
+/** Owed: after the cursor, subscribed, not taken yet (a replay may have taken it). */
+const OWED = `partner_id = ? AND position > ? AND ${SUBSCRIBED}
+  AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.webhook_id = ? AND d.position = notices.position)`;
 
 function prepare(db: Database.Database) {
   const wide = <T>(statement: T): T => {
@@ -412,9 +527,9 @@ function prepare(db: Database.Database) {
     ),
     putEndpoint: db.prepare<[Omit<EndpointRow, 'disable_requested'>]>(
       `INSERT INTO endpoints (webhook_id, partner_id, url, events, description, status,
-         disabled_because, secrets, created_position, created_at)
+         disabled_because, secrets, created_position, created_at, cursor)
        VALUES (@webhook_id, @partner_id, @url, @events, @description, @status,
-         @disabled_because, @secrets, @created_position, @created_at)
+         @disabled_because, @secrets, @created_position, @created_at, @cursor)
        ON CONFLICT (webhook_id) DO UPDATE SET url = excluded.url, events = excluded.events,
          description = excluded.description, status = excluded.status,
          disabled_because = excluded.disabled_because, secrets = excluded.secrets,
@@ -432,11 +547,6 @@ function prepare(db: Database.Database) {
       'DELETE FROM attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE webhook_id = ?)',
     ),
     dropDeliveries: db.prepare<[string]>('DELETE FROM deliveries WHERE webhook_id = ?'),
-    enabledOfPartner: wide(
-      db.prepare<[string], EndpointRow>(
-        `SELECT * FROM endpoints WHERE partner_id = ? AND status = 'enabled'`,
-      ),
-    ),
     endpointsOfPartner: wide(
       db.prepare<[string, bigint, number], EndpointRow>(
         `SELECT * FROM endpoints WHERE partner_id = ? AND status <> 'deleted'
@@ -448,6 +558,14 @@ function prepare(db: Database.Database) {
         `SELECT COUNT(*) FROM endpoints WHERE partner_id = ? AND status <> 'deleted'`,
       )
       .pluck(),
+    sendingEndpoints: wide(
+      db.prepare<[], EndpointRow>(
+        `SELECT * FROM endpoints WHERE status = 'enabled' AND disable_requested IS NULL`,
+      ),
+    ),
+    moveCursor: db.prepare<[bigint, string]>(
+      'UPDATE endpoints SET cursor = MAX(cursor, ?) WHERE webhook_id = ?',
+    ),
     addProvider: db.prepare<[string, string]>(
       `INSERT INTO invitation_providers (invitation_id, indirect_provider_id) VALUES (?, ?)
        ON CONFLICT (invitation_id) DO NOTHING`,
@@ -459,21 +577,48 @@ function prepare(db: Database.Database) {
       .pluck(),
     addNotice: db.prepare<[NoticeRow]>(
       `INSERT INTO notices (partner_id, position, event_id, event_name, occurred_at,
-         resource_name, resource_uri)
+         resource_name, resource_uri, webhook_id)
        VALUES (@partner_id, @position, @event_id, @event_name, @occurred_at, @resource_name,
-         @resource_uri)
+         @resource_uri, @webhook_id)
        ON CONFLICT (partner_id, position) DO NOTHING`,
     ),
     noticesByPosition: wide(
-      db.prepare<[string, bigint, bigint], NoticeRow>(
+      db.prepare<[string, bigint, bigint, string, string], NoticeRow>(
         `SELECT * FROM notices WHERE partner_id = ? AND position >= ? AND position <= ?
-         ORDER BY position`,
+           AND ${SUBSCRIBED} ORDER BY position`,
       ),
     ),
     noticesByTime: wide(
-      db.prepare<[string, string, string], NoticeRow>(
+      db.prepare<[string, string, string, string, string], NoticeRow>(
         `SELECT * FROM notices WHERE partner_id = ? AND occurred_at >= ? AND occurred_at < ?
-         ORDER BY position`,
+           AND ${SUBSCRIBED} ORDER BY position`,
+      ),
+    ),
+    nextOwed: wide(
+      db.prepare<[string, bigint, string, string], NoticeRow>(
+        `SELECT * FROM notices WHERE partner_id = ? AND position > ? AND ${SUBSCRIBED}
+         ORDER BY position LIMIT 1`,
+      ),
+    ),
+    owedPage: wide(
+      db.prepare<[string, bigint, string, string, string, bigint, number], NoticeRow>(
+        `SELECT * FROM notices WHERE ${OWED} AND position < ? ORDER BY position DESC LIMIT ?`,
+      ),
+    ),
+    owedCount: db
+      .prepare<[string, bigint, string, string, string], number>(
+        `SELECT COUNT(*) FROM notices WHERE ${OWED}`,
+      )
+      .pluck(),
+    firstPending: wide(
+      db.prepare<[string], DeliveryRow>(
+        `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE webhook_id = ? AND state = 'pending'
+         ORDER BY position LIMIT 1`,
+      ),
+    ),
+    deliveryAt: wide(
+      db.prepare<[string, bigint], DeliveryRow>(
+        `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE webhook_id = ? AND position = ?`,
       ),
     ),
     addDelivery: db.prepare<
@@ -493,30 +638,6 @@ function prepare(db: Database.Database) {
     restartDelivery: db.prepare<[number, string, bigint]>(
       `UPDATE deliveries SET state = 'pending', tries = 0, next_attempt_at = ?
        WHERE webhook_id = ? AND position = ?`,
-    ),
-    deliveriesByPosition: wide(
-      db.prepare<[string, bigint, bigint], DeliveryRow>(
-        `SELECT ${DELIVERY_COLUMNS} FROM deliveries
-         WHERE webhook_id = ? AND position >= ? AND position <= ? ORDER BY position`,
-      ),
-    ),
-    deliveriesByTime: wide(
-      db.prepare<[string, string, string], DeliveryRow>(
-        `SELECT ${DELIVERY_COLUMNS} FROM deliveries
-         WHERE webhook_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY position`,
-      ),
-    ),
-    heads: wide(
-      db.prepare<[], DeliveryRow>(
-        `SELECT ${DELIVERY_COLUMNS.split(', ')
-          .map((column) => `d.${column}`)
-          .join(', ')}
-         FROM endpoints e JOIN deliveries d ON d.webhook_id = e.webhook_id
-           AND d.position = (SELECT position FROM deliveries x
-             WHERE x.webhook_id = e.webhook_id AND x.state = 'pending'
-             ORDER BY x.position LIMIT 1)
-         WHERE e.status = 'enabled' AND e.disable_requested IS NULL`,
-      ),
     ),
     lastAttempt: db
       .prepare<[string], number>('SELECT MAX(number) FROM attempts WHERE delivery_id = ?')
