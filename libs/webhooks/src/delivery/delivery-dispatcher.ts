@@ -7,11 +7,12 @@ import { checkTarget, type ResolveHost, type TargetPolicy } from '../webhook-tar
 import type { AttemptResult } from './attempt-result.js';
 import type { WebhookDeliveryRequest } from './webhook-sender.js';
 import { bodyOfNotice } from './delivery-body.js';
-import type {
-  AttemptVerdict,
-  OutboxDelivery,
-  OutboxHead,
-  WebhookOutbox,
+import {
+  type AttemptVerdict,
+  type OutboxDelivery,
+  type OutboxHead,
+  owedDelivery,
+  type WebhookOutbox,
 } from './webhook-outbox.js';
 
 /** Sends one signed delivery to a checked target (the `WebhookSender` in production). */
@@ -121,35 +122,37 @@ export class DeliveryDispatcher {
   private startDueAttempts(): number {
     const now = this.now();
     const yielding = this.options.yieldWhile?.() ?? false;
+    // While yielding, not even a look before the gap is over: the look costs queries.
+    if (yielding && (this.busy.size > 0 || now < this.lastStart + BACKGROUND_GAP_MS))
+      return Math.max(this.lastStart + BACKGROUND_GAP_MS, now + 1);
     const limit = yielding ? 1 : (this.options.concurrency ?? DEFAULT_CONCURRENCY);
     let next = Number.POSITIVE_INFINITY;
     const { outbox } = this.options;
-    for (const head of outbox.heads(outbox.checkpoint())) {
-      if (this.busy.has(head.endpoint.webhookId)) continue;
+    for (const head of outbox.heads(outbox.checkpoint(), this.busy)) {
       const due = ('delivery' in head && head.delivery.nextAttemptAt) || now;
       if (due > now) next = Math.min(next, due);
-      else if (yielding && now < this.lastStart + BACKGROUND_GAP_MS)
-        next = Math.min(next, this.lastStart + BACKGROUND_GAP_MS);
       else if (this.busy.size < limit) this.startAttempt(head);
     }
     return next;
   }
 
-  /** Takes an owed notice into a delivery first; then attempts it, one per endpoint at a time. */
+  /**
+   * Attempts the head, one per endpoint at a time; an owed notice becomes a delivery (its body
+   * made now) that is recorded with its first attempt.
+   */
   private startAttempt(head: OutboxHead): void {
     const { webhookId } = head.endpoint;
     this.busy.add(webhookId);
     this.lastStart = this.now();
-    const delivery =
-      'delivery' in head
-        ? head.delivery
-        : this.options.outbox.take(
-            head.endpoint,
-            head.notice,
-            bodyOfNotice(head.notice, webhookId, this.options.baseUrl),
-            this.lastStart,
-          );
-    void this.attempt(delivery)
+    const taken = 'notice' in head;
+    const delivery = taken
+      ? owedDelivery(
+          head.notice,
+          head.endpoint,
+          bodyOfNotice(head.notice, webhookId, this.options.baseUrl),
+        )
+      : head.delivery;
+    void this.attempt(delivery, taken)
       .catch((error: unknown) => this.options.onError?.(error, `delivery ${delivery.id}`))
       .finally(() => {
         this.busy.delete(webhookId);
@@ -157,7 +160,7 @@ export class DeliveryDispatcher {
       });
   }
 
-  private async attempt(delivery: OutboxDelivery): Promise<void> {
+  private async attempt(delivery: OutboxDelivery, taken: boolean): Promise<void> {
     const { outbox } = this.options;
     const endpoint = outbox.endpoint(delivery.webhookId);
     if (endpoint === undefined || endpoint.status !== 'enabled') return;
@@ -192,6 +195,7 @@ export class DeliveryDispatcher {
         ...(result.responseBody !== undefined && { response: result.responseBody }),
       },
       verdict,
+      taken,
     );
   }
 

@@ -7,7 +7,7 @@ import type { WebhookEventName } from '../webhook-events.js';
 import { deliveryIdOf } from './delivery-id.js';
 import { bodyOfNotice, type DeliveryBody } from './delivery-body.js';
 import { planDeliveries, replayDeliveries } from './delivery-planner.js';
-import { WebhookOutbox } from './webhook-outbox.js';
+import { owedDelivery, WebhookOutbox } from './webhook-outbox.js';
 
 const NOW = Date.parse('2026-12-02T10:00:00.000Z');
 const options = { now: () => NOW, baseUrl: 'https://workspace.example/' };
@@ -70,18 +70,17 @@ function bodies(webhookId: string): DeliveryBody[] {
   for (;;) {
     const head = outbox.heads(outbox.checkpoint()).find((h) => h.endpoint.webhookId === webhookId);
     if (head === undefined) return sent;
-    const delivery =
-      'delivery' in head
-        ? head.delivery
-        : outbox.take(
-            head.endpoint,
-            head.notice,
-            bodyOfNotice(head.notice, webhookId, options.baseUrl),
-            NOW,
-          );
+    const taken = 'notice' in head;
+    const delivery = taken
+      ? owedDelivery(
+          head.notice,
+          head.endpoint,
+          bodyOfNotice(head.notice, webhookId, options.baseUrl),
+        )
+      : head.delivery;
     sent.push(JSON.parse(delivery.body) as DeliveryBody);
     const attempt = { at: new Date(NOW).toISOString(), status: 200, durationMs: 1 };
-    outbox.recordAttempt(delivery, attempt, { state: 'delivered' });
+    outbox.recordAttempt(delivery, attempt, { state: 'delivered' }, taken);
   }
 }
 

@@ -269,53 +269,31 @@ export class WebhookOutbox {
    * Per enabled endpoint with nothing asked of the log, what to attempt next: its first pending
    * delivery, or the next notice it owes, whichever comes first. An endpoint that owes nothing
    * up to `upTo` (all planned so far) moves its cursor there, so the notices it is not
-   * subscribed to are read past once.
+   * subscribed to are read past once. Endpoints in `skip` (an attempt in flight) are not looked at.
    */
-  heads(upTo: bigint | undefined): OutboxHead[] {
-    return this.transaction(() =>
-      this.sql.sendingEndpoints.all().flatMap((row): OutboxHead[] => {
-        const endpoint = endpointOf(row);
-        const pending = this.sql.firstPending.get(endpoint.webhookId);
-        const owed = this.sql.nextOwed.get(
-          endpoint.partnerId,
-          endpoint.cursor,
-          JSON.stringify(endpoint.events),
-          endpoint.webhookId,
-        );
-        if (owed !== undefined && (pending === undefined || owed.position < pending.position))
-          return [{ endpoint, notice: noticeOf(owed) }];
-        if (pending !== undefined) return [{ endpoint, delivery: deliveryOf(pending) }];
-        if (upTo !== undefined && endpoint.cursor < upTo)
-          this.sql.moveCursor.run(upTo, endpoint.webhookId);
-        return [];
-      }),
-    );
-  }
-
-  /**
-   * Takes an owed notice into a pending delivery of the endpoint (its body made now) and moves
-   * the cursor past it, in one transaction; answers the delivery (one a replay made already
-   * stays as it is).
-   */
-  take(endpoint: OutboxEndpoint, notice: OutboxNotice, body: string, now: number): OutboxDelivery {
-    return this.transaction(() => {
-      this.addDelivery(
-        {
-          id: deliveryIdOf(notice.eventId, endpoint.webhookId),
-          webhookId: endpoint.webhookId,
-          partnerId: endpoint.partnerId,
-          position: notice.position,
-          eventName: notice.eventName,
-          occurredAt: notice.occurredAt,
-          body,
-        },
-        now,
+  heads(upTo: bigint | undefined, skip: ReadonlySet<string> = new Set()): OutboxHead[] {
+    const passed: string[] = [];
+    const heads = this.sql.sendingEndpoints.all().flatMap((row): OutboxHead[] => {
+      if (skip.has(row.webhook_id)) return [];
+      const endpoint = endpointOf(row);
+      const pending = this.sql.firstPending.get(endpoint.webhookId);
+      const owed = this.sql.nextOwed.get(
+        endpoint.partnerId,
+        endpoint.cursor,
+        JSON.stringify(endpoint.events),
+        endpoint.webhookId,
       );
-      this.sql.moveCursor.run(notice.position, endpoint.webhookId);
-      const row = this.sql.deliveryAt.get(endpoint.webhookId, notice.position);
-      if (row === undefined) throw new Error(`Delivery at ${notice.position} was not recorded`);
-      return deliveryOf(row);
+      if (owed !== undefined && (pending === undefined || owed.position < pending.position))
+        return [{ endpoint, notice: noticeOf(owed) }];
+      if (pending !== undefined) return [{ endpoint, delivery: deliveryOf(pending) }];
+      if (upTo !== undefined && endpoint.cursor < upTo) passed.push(endpoint.webhookId);
+      return [];
     });
+    if (passed.length > 0 && upTo !== undefined)
+      this.transaction(() => {
+        for (const webhookId of passed) this.sql.moveCursor.run(upTo, webhookId);
+      });
+    return heads;
   }
 
   /** Records a delivery to make now; one that exists already (same endpoint and event) is kept. */
@@ -341,9 +319,22 @@ export class WebhookOutbox {
     return this.sql.restartDelivery.run(now, webhookId, position).changes > 0;
   }
 
-  /** Records an attempt and where it left the delivery, in one transaction. */
-  recordAttempt(delivery: OutboxDelivery, attempt: OutboxAttempt, verdict: AttemptVerdict): void {
+  /**
+   * Records an attempt and where it left the delivery, in one transaction. The first attempt
+   * of an owed notice (`taken`) records its delivery and moves the endpoint's cursor past it in
+   * the same transaction: until then, a crash leaves the notice owed, to be attempted again.
+   */
+  recordAttempt(
+    delivery: OutboxDelivery,
+    attempt: OutboxAttempt,
+    verdict: AttemptVerdict,
+    taken = false,
+  ): void {
     this.transaction(() => {
+      if (taken) {
+        this.addDelivery(delivery, Date.parse(attempt.at));
+        this.sql.moveCursor.run(delivery.position, delivery.webhookId);
+      }
       const number = Number(this.sql.lastAttempt.get(delivery.id) ?? 0) + 1;
       this.sql.addAttempt.run({
         delivery_id: delivery.id,
@@ -406,9 +397,21 @@ export class WebhookOutbox {
     const items = [...made, ...owed]
       .sort((a, b) => (a.position > b.position ? -1 : a.position < b.position ? 1 : 0))
       .slice(0, options.limit);
-    const total =
-      Number(this.sql.deliveriesCount.get(webhookId, state, state) ?? 0) +
-      (owesToo ? Number(this.sql.owedCount.get(...owedArgs) ?? 0) : 0);
+    // Owed: the subscribed notices after the cursor, less those a replay has taken already.
+    const events = JSON.stringify(endpoint.events);
+    const owedTotal = owesToo
+      ? Number(this.sql.owedCount.get(endpoint.partnerId, endpoint.cursor, events, webhookId)) -
+        Number(
+          this.sql.takenBeyondCursor.get(
+            webhookId,
+            endpoint.cursor,
+            endpoint.partnerId,
+            events,
+            webhookId,
+          ),
+        )
+      : 0;
+    const total = Number(this.sql.deliveriesCount.get(webhookId, state, state) ?? 0) + owedTotal;
     return { items, total };
   }
 
@@ -422,8 +425,15 @@ export type Subscriber = Pick<OutboxEndpoint, 'webhookId' | 'partnerId' | 'event
 
 const MAX_POSITION = 2n ** 63n - 1n;
 
-/** A notice the endpoint owes, shown as the pending delivery it will become. */
-function owedDelivery(notice: OutboxNotice, endpoint: Subscriber): OutboxDelivery {
+/**
+ * A notice the endpoint owes, as the pending delivery it becomes when it is taken (`body`:
+ * what it sends; empty where it is only shown).
+ */
+export function owedDelivery(
+  notice: OutboxNotice,
+  endpoint: Subscriber,
+  body = '',
+): OutboxDelivery {
   return {
     id: deliveryIdOf(notice.eventId, endpoint.webhookId),
     webhookId: endpoint.webhookId,
@@ -431,7 +441,7 @@ function owedDelivery(notice: OutboxNotice, endpoint: Subscriber): OutboxDeliver
     position: notice.position,
     eventName: notice.eventName,
     occurredAt: notice.occurredAt,
-    body: '',
+    body,
     state: 'pending',
     tries: 0,
   };
@@ -606,19 +616,22 @@ function prepare(db: Database.Database) {
       ),
     ),
     owedCount: db
+      .prepare<[string, bigint, string, string], number>(
+        `SELECT COUNT(*) FROM notices WHERE partner_id = ? AND position > ? AND ${SUBSCRIBED}`,
+      )
+      .pluck(),
+    takenBeyondCursor: db
       .prepare<[string, bigint, string, string, string], number>(
-        `SELECT COUNT(*) FROM notices WHERE ${OWED}`,
+        `SELECT COUNT(*) FROM deliveries d WHERE d.webhook_id = ? AND d.position > ?
+           AND EXISTS (SELECT 1 FROM notices WHERE partner_id = ? AND position = d.position
+             AND ${SUBSCRIBED})`,
       )
       .pluck(),
     firstPending: wide(
       db.prepare<[string], DeliveryRow>(
-        `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE webhook_id = ? AND state = 'pending'
-         ORDER BY position LIMIT 1`,
-      ),
-    ),
-    deliveryAt: wide(
-      db.prepare<[string, bigint], DeliveryRow>(
-        `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE webhook_id = ? AND position = ?`,
+        // The pending ones only: left to itself, the planner walks the key past every delivery made.
+        `SELECT ${DELIVERY_COLUMNS} FROM deliveries INDEXED BY deliveries_pending
+         WHERE webhook_id = ? AND state = 'pending' ORDER BY position LIMIT 1`,
       ),
     ),
     addDelivery: db.prepare<
