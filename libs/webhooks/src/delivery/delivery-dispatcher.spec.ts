@@ -5,6 +5,7 @@ import type { RecordedEvent } from '@customer-workspace/event-store';
 import { testMetadata } from '@customer-workspace/event-store/testing';
 import { Webhook } from 'standardwebhooks';
 import { SecretSealer } from '../secret-sealing.js';
+import type { ResolveHost } from '../webhook-target.js';
 import { newWebhookSecret } from '../webhook-secret.js';
 import type { AttemptResult } from './attempt-result.js';
 import { DeliveryDispatcher, type SendDelivery } from './delivery-dispatcher.js';
@@ -106,7 +107,7 @@ function fakeNetwork(
 
 function startDispatcher(
   send: SendDelivery,
-  options: { schedule?: number[]; disable?: jest.Mock } = {},
+  options: { schedule?: number[]; disable?: jest.Mock; resolve?: ResolveHost } = {},
 ) {
   const disable = options.disable ?? jest.fn(async () => undefined);
   dispatcher = new DeliveryDispatcher({
@@ -119,6 +120,7 @@ function startDispatcher(
     disable,
     random: () => 0.5,
     disableRetryMs: 200,
+    ...(options.resolve && { resolve: options.resolve }),
   });
   dispatcher.start();
   return disable;
@@ -237,6 +239,23 @@ describe('DeliveryDispatcher', () => {
     const [delivery] = outbox.deliveriesOf('w-1', { limit: 1 }).items;
     expect(delivery?.state).toBe('pending');
     expect(delivery?.attempts[0]?.error).toMatch(/link local address/);
+  });
+
+  it('resolves the name again at every attempt: one pointed at loopback since is refused', async () => {
+    register('w-1', 'p-1', 'https://hooks.partner.example/in');
+    const network = fakeNetwork(() => ({ status: 204, durationMs: 1 }));
+    let answer = ['93.184.215.14'];
+    startDispatcher(network.send, { schedule: [0.05], resolve: async () => answer });
+    plan(customerAdded());
+    await until(() => network.sent.length === 1);
+    // The name now points at this machine (DNS rebinding): the next attempt is not sent.
+    answer = ['127.0.0.2'];
+    plan(customerAdded());
+    await until(() => outbox.deliveriesOf('w-1', { limit: 1 }).items[0]!.attempts.length === 1);
+    expect(network.sent).toHaveLength(1);
+    const [refused] = outbox.deliveriesOf('w-1', { limit: 1 }).items;
+    expect(refused?.state).toBe('pending');
+    expect(refused?.attempts[0]?.error).toMatch(/127\.0\.0\.2 is a loopback address/);
   });
 
   it('asks again to disable an endpoint when the log refused for a passing reason', async () => {
