@@ -18,7 +18,7 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // NestJS 12 ships ESM only; swc turns it into CommonJS for Jest on Node 20.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|cookie|jose|file-type|strtok3|token-types|@tokenizer|uint8array-extras|content-disposition|glob|minimatch|path-scurry|lru-cache|minipass|@isaacs)/)(?!.*/node_modules/)',
+    '/node_modules/(?!(@nestjs|cookie|jose|canonicalize|file-type|strtok3|token-types|@tokenizer|uint8array-extras|content-disposition|glob|minimatch|path-scurry|lru-cache|minipass|@isaacs)/)(?!.*/node_modules/)',
   ],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // Workspace packages resolve through node_modules like any package; this export condition

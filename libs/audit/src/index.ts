@@ -1,0 +1,4 @@
+// Tamper evidence: the RFC 6962 / RFC 9162 Merkle tree over the stored events in global order,
+// its inclusion and consistency proofs, and the canonical bytes (RFC 8785) each leaf hashes.
+export * from './merkle.js';
+export * from './event-bytes.js';
