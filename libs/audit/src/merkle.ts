@@ -49,22 +49,32 @@ export function rootOf(leaves: readonly Hash[]): Hash {
 }
 
 /**
+ * The hash of the leaves `[start, end)`, MTH(D[start:end]): from the leaves in memory, or from
+ * the complete subtrees a store keeps. The proofs below need nothing else.
+ */
+export type RangeHash = (start: number, end: number) => Hash;
+
+/**
  * The inclusion proof of leaf `index` in the tree of the first `size` leaves (RFC 9162 2.1.3.1,
  * PATH(m, D[0:n])): the sibling hashes from the leaf up to the root.
  */
 export function inclusionProof(leaves: readonly Hash[], index: number, size = leaves.length) {
   checkSize(leaves, size);
-  if (!Number.isSafeInteger(index) || index < 0 || index >= size)
-    throw new RangeError(`Leaf ${index} is not in a tree of ${size}`);
-  return path(index, leaves.slice(0, size));
+  return inclusionPath(inMemory(leaves), index, size);
 }
 
-function path(m: number, d: readonly Hash[]): Hash[] {
-  if (d.length <= 1) return [];
-  const k = splitPoint(d.length);
-  return m < k
-    ? [...path(m, d.slice(0, k)), rootOf(d.slice(k))]
-    : [...path(m - k, d.slice(k)), rootOf(d.slice(0, k))];
+/** PATH(index, D[0:size]) over any source of subtree hashes. */
+export function inclusionPath(hash: RangeHash, index: number, size: number): Hash[] {
+  if (!Number.isSafeInteger(index) || index < 0 || index >= size)
+    throw new RangeError(`Leaf ${index} is not in a tree of ${size}`);
+  const path = (m: number, start: number, end: number): Hash[] => {
+    if (end - start <= 1) return [];
+    const k = splitPoint(end - start);
+    return m < k
+      ? [...path(m, start, start + k), hash(start + k, end)]
+      : [...path(m - k, start + k, end), hash(start, start + k)];
+  };
+  return path(index, 0, size);
 }
 
 /**
@@ -73,20 +83,28 @@ function path(m: number, d: readonly Hash[]): Hash[] {
  */
 export function consistencyProof(leaves: readonly Hash[], from: number, to = leaves.length) {
   checkSize(leaves, to);
+  return consistencyPath(inMemory(leaves), from, to);
+}
+
+/** PROOF(from, D[0:to]) over any source of subtree hashes. */
+export function consistencyPath(hash: RangeHash, from: number, to: number): Hash[] {
   if (!Number.isSafeInteger(from) || from < 0 || from > to)
     throw new RangeError(`No consistency proof from ${from} to ${to}`);
   if (from === 0 || from === to) return [];
-  return subproof(from, leaves.slice(0, to), true);
+  const subproof = (m: number, start: number, end: number, whole: boolean): Hash[] => {
+    if (m === end - start) return whole ? [] : [hash(start, end)];
+    const k = splitPoint(end - start);
+    return m <= k
+      ? [...subproof(m, start, start + k, whole), hash(start + k, end)]
+      : [...subproof(m - k, start + k, end, false), hash(start, start + k)];
+  };
+  return subproof(from, 0, to, true);
 }
 
-function subproof(m: number, d: readonly Hash[], whole: boolean): Hash[] {
-  const n = d.length;
-  if (m === n) return whole ? [] : [rootOf(d)];
-  const k = splitPoint(n);
-  return m <= k
-    ? [...subproof(m, d.slice(0, k), whole), rootOf(d.slice(k))]
-    : [...subproof(m - k, d.slice(k), false), rootOf(d.slice(0, k))];
-}
+const inMemory =
+  (leaves: readonly Hash[]): RangeHash =>
+  (start, end) =>
+    rootOf(leaves.slice(start, end));
 
 function checkSize(leaves: readonly Hash[], size: number): void {
   if (!Number.isSafeInteger(size) || size < 0 || size > leaves.length)
