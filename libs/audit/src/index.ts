@@ -4,3 +4,4 @@ export * from './merkle.js';
 export * from './event-bytes.js';
 export * from './signed-note.js';
 export * from './tree/merkle-node-store.js';
+export * from './tree/audit-tree.js';
