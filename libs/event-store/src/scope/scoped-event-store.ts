@@ -33,8 +33,19 @@ export class ScopedEventStore implements EventStore {
     private readonly inner: EventStore,
     readonly scope: StreamScope,
     upcasters?: Upcasters,
+    /** False for a view over another's adapter: closing the view leaves the adapter open. */
+    private readonly ownsAdapter = true,
   ) {
     this.upcasting = new ReadUpcasting(upcasters);
+  }
+
+  /**
+   * The same deployment's events exactly as stored: same adapter, same scope, no upcasting
+   * (what the audit tree hashes, what an auditor replays). Closing it closes nothing: the
+   * adapter belongs to this store.
+   */
+  asStored(): ScopedEventStore {
+    return new ScopedEventStore(this.inner, this.scope, undefined, false);
   }
 
   async append(
@@ -95,7 +106,7 @@ export class ScopedEventStore implements EventStore {
   }
 
   close(): Promise<void> {
-    return this.inner.close();
+    return this.ownsAdapter ? this.inner.close() : Promise.resolve();
   }
 
   /**

@@ -74,6 +74,22 @@ describe.each([
     expect(received.map(essentials)).toEqual(expected);
   });
 
+  it('hands the same events over exactly as stored through asStored(), which closes nothing', async () => {
+    const later = stored('NameGiven', { given: 'Ada' }, 3);
+    await store.append('people-1', [v1, later], { expectedRevision: 'no_stream' });
+    const raw = store.asStored();
+    const asStored = [
+      { type: 'NameGiven', data: { name: 'Ada Lovelace' }, schemaVersion: 1, streamId: 'people-1' },
+      { type: 'NameGiven', data: { given: 'Ada' }, schemaVersion: 3, streamId: 'people-1' },
+    ];
+    expect((await collect(raw.readAll())).map(essentials)).toEqual(asStored);
+    expect((await collect(raw.readStream('people-1'))).map(essentials)).toEqual(asStored);
+    await expect(collect(store.readAll())).rejects.toThrow(UnreadableEventVersion);
+    await raw.close();
+    // The store's own adapter is still open.
+    expect(await store.headPosition()).toBeGreaterThan(0n);
+  });
+
   it('finds a renamed event under its new name', async () => {
     await store.close();
     store = open(new Upcasters({ Named: 3 }, [splitName, rename]));
