@@ -261,6 +261,34 @@ describe('replayDeliveries', () => {
     expect(items[0]?.attempts).toEqual([expect.objectContaining({ status: 200 })]);
   });
 
+  it('sends a notice a replay took ahead of the cursor once, not again as owed', () => {
+    planDeliveries(outbox, [endpoint('w-1', 'p-1', ['customer-created'])], options);
+    const pausedAt = outbox.checkpoint()!;
+    // Disabled: the cursor stays where it is while notices come.
+    planDeliveries(
+      outbox,
+      [
+        recorded('WebhookDisabled', { webhookId: 'w-1', partnerId: 'p-1', because: 'partner' }),
+        customerAdded('c-1', 'p-1'),
+        customerAdded('c-2', 'p-1'),
+        recorded('WebhookEnabled', { webhookId: 'w-1', partnerId: 'p-1' }),
+      ],
+      options,
+    );
+    // A replay takes both notices ahead of the cursor, as pending deliveries.
+    const count = replayDeliveries(
+      outbox,
+      { webhookId: 'w-1', partnerId: 'p-1', events: ['customer-created'] },
+      { fromPosition: pausedAt, upTo: outbox.checkpoint()! },
+      options,
+    );
+    expect(count).toBe(2);
+    expect(bodies('w-1').map((body) => body.resourceUri)).toEqual([
+      'https://workspace.example/v1/customers/c-1',
+      'https://workspace.example/v1/customers/c-2',
+    ]);
+  });
+
   it('selects by the time the events happened', () => {
     const events = [
       endpoint('w-1', 'p-1', ['customer-created']),

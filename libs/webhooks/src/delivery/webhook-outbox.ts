@@ -277,10 +277,12 @@ export class WebhookOutbox {
       if (skip.has(row.webhook_id)) return [];
       const endpoint = endpointOf(row);
       const pending = this.sql.firstPending.get(endpoint.webhookId);
+      // A notice a replay has taken already is its pending delivery, not owed a second time.
       const owed = this.sql.nextOwed.get(
         endpoint.partnerId,
         endpoint.cursor,
         JSON.stringify(endpoint.events),
+        endpoint.webhookId,
         endpoint.webhookId,
       );
       if (owed !== undefined && (pending === undefined || owed.position < pending.position))
@@ -605,9 +607,8 @@ function prepare(db: Database.Database) {
       ),
     ),
     nextOwed: wide(
-      db.prepare<[string, bigint, string, string], NoticeRow>(
-        `SELECT * FROM notices WHERE partner_id = ? AND position > ? AND ${SUBSCRIBED}
-         ORDER BY position LIMIT 1`,
+      db.prepare<[string, bigint, string, string, string], NoticeRow>(
+        `SELECT * FROM notices WHERE ${OWED} ORDER BY position LIMIT 1`,
       ),
     ),
     owedPage: wide(
