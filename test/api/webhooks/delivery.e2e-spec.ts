@@ -249,6 +249,24 @@ describe('webhook deliveries to a loopback receiver (HTTP)', () => {
     expect(backwards.body.errors).toEqual([{ field: 'from', message: 'from must come before to' }]);
   });
 
+  it('pages the delivery log, and answers 400 for a cursor it could not have handed out', async () => {
+    const hook = await register('/paged');
+    await addCustomer();
+    await addCustomer();
+    await eventually(() => at('/paged').length === 2, 'two deliveries');
+    const first = await deliveries(hook.id, '?limit=1');
+    expect(first.items).toHaveLength(1);
+    expect(first.total).toBe(2);
+    const second = await deliveries(hook.id, `?limit=1&cursor=${first.nextCursor}`);
+    expect(second.items[0].position < first.items[0].position).toBe(true);
+    expect(second.nextCursor).toBeNull();
+    const bad = await http
+      .get(`/v1/webhooks/${hook.id}/deliveries?cursor=18446744073709551615`)
+      .set('Authorization', admin)
+      .expect(400);
+    expect(bad.body.errors.map((error: { field: string }) => error.field)).toEqual(['cursor']);
+  });
+
   it('signs with both secrets while a rotation overlaps', async () => {
     const hook = await register('/rotated');
     const rotation = await http

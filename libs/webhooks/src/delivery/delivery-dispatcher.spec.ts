@@ -107,7 +107,12 @@ function fakeNetwork(
 
 function startDispatcher(
   send: SendDelivery,
-  options: { schedule?: number[]; disable?: jest.Mock; resolve?: ResolveHost } = {},
+  options: {
+    schedule?: number[];
+    disable?: jest.Mock;
+    resolve?: ResolveHost;
+    yieldWhile?: () => boolean;
+  } = {},
 ) {
   const disable = options.disable ?? jest.fn(async () => undefined);
   dispatcher = new DeliveryDispatcher({
@@ -121,6 +126,7 @@ function startDispatcher(
     random: () => 0.5,
     disableRetryMs: 200,
     ...(options.resolve && { resolve: options.resolve }),
+    ...(options.yieldWhile && { yieldWhile: options.yieldWhile }),
   });
   dispatcher.start();
   return disable;
@@ -256,6 +262,31 @@ describe('DeliveryDispatcher', () => {
     const [refused] = outbox.deliveriesOf('w-1', { limit: 1 }).items;
     expect(refused?.state).toBe('pending');
     expect(refused?.attempts[0]?.error).toMatch(/127\.0\.0\.2 is a loopback address/);
+  });
+
+  it('keeps to a trickle while the process is busy, endpoints taking turns, and no tight loop', async () => {
+    register('a', 'p-1', 'http://127.0.0.1:9/a');
+    register('b', 'p-2', 'http://127.0.0.1:9/b');
+    let busy = true;
+    let looks = 0;
+    const heads = outbox.heads.bind(outbox);
+    outbox.heads = (...args) => {
+      looks++;
+      return heads(...args);
+    };
+    const network = fakeNetwork(() => ({ status: 204, durationMs: 1 }));
+    startDispatcher(network.send, { yieldWhile: () => busy });
+    plan(customerAdded('p-1'), customerAdded('p-1'), customerAdded('p-1'), customerAdded('p-2'));
+    const started = Date.now();
+    await until(() => network.sent.length === 4);
+    const elapsed = Date.now() - started;
+    // One start per 20 ms at most; b's turn comes before a's backlog is done.
+    expect(elapsed).toBeGreaterThanOrEqual(55);
+    expect(network.sent.map((sent) => sent.url.slice(-1)).indexOf('b')).toBeLessThan(3);
+    expect(looks).toBeLessThan(40);
+    busy = false;
+    plan(customerAdded('p-1'), customerAdded('p-1'));
+    await until(() => network.sent.length === 6);
   });
 
   it('asks again to disable an endpoint when the log refused for a passing reason', async () => {

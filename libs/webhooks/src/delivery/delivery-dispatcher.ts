@@ -82,9 +82,15 @@ export class DeliveryDispatcher {
   private wakeUp?: () => void;
   private woken = false;
   private lastStart = 0;
+  private lastEndpoint = '';
+  /** Disables asked of the log and not answered yet (awaited at shutdown). */
+  private readonly asking = new Set<Promise<unknown>>();
+
+  private readonly disableRetryMs: number;
 
   constructor(private readonly options: DispatcherOptions) {
     this.now = options.now ?? Date.now;
+    this.disableRetryMs = options.disableRetryMs ?? DISABLE_RETRY_MS;
   }
 
   start(): void {
@@ -99,11 +105,15 @@ export class DeliveryDispatcher {
     this.wakeUp?.();
   }
 
-  /** Stops attempting; an attempt in flight is left unrecorded (it will be made again). */
+  /**
+   * Stops attempting; an attempt in flight is left unrecorded (it will be made again). A
+   * disable already asked of the log is waited for, so it does not outlive the event store.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake();
     await this.running;
+    await Promise.allSettled([...this.asking]);
   }
 
   private async loop(): Promise<void> {
@@ -118,22 +128,35 @@ export class DeliveryDispatcher {
     }
   }
 
-  /** Starts what is due (a trickle while yielding); returns when to look again. */
+  /**
+   * Starts what is due; returns when to look again. While yielding, at most one attempt starts
+   * per `BACKGROUND_GAP_MS` (attempts already out keep running: waiting on an endpoint costs no
+   * CPU), and not even a look is taken before the gap is over, since the look costs queries.
+   * Endpoints take turns, starting after the one that started last.
+   */
   private startDueAttempts(): number {
     const now = this.now();
     const yielding = this.options.yieldWhile?.() ?? false;
-    // While yielding, not even a look before the gap is over: the look costs queries.
-    if (yielding && (this.busy.size > 0 || now < this.lastStart + BACKGROUND_GAP_MS))
-      return Math.max(this.lastStart + BACKGROUND_GAP_MS, now + 1);
-    const limit = yielding ? 1 : (this.options.concurrency ?? DEFAULT_CONCURRENCY);
+    if (yielding && now < this.lastStart + BACKGROUND_GAP_MS)
+      return this.lastStart + BACKGROUND_GAP_MS;
+    const limit = this.options.concurrency ?? DEFAULT_CONCURRENCY;
     let next = Number.POSITIVE_INFINITY;
     const { outbox } = this.options;
-    for (const head of outbox.heads(outbox.checkpoint(), this.busy)) {
+    for (const head of this.inTurn(outbox.heads(outbox.checkpoint(), this.busy))) {
       const due = ('delivery' in head && head.delivery.nextAttemptAt) || now;
       if (due > now) next = Math.min(next, due);
-      else if (this.busy.size < limit) this.startAttempt(head);
+      else if (this.busy.size < limit) {
+        this.startAttempt(head);
+        if (yielding) return now + BACKGROUND_GAP_MS;
+      }
     }
     return next;
+  }
+
+  /** The heads from the endpoint after the one that started last, round the list. */
+  private inTurn(heads: readonly OutboxHead[]): OutboxHead[] {
+    const after = heads.findIndex((head) => head.endpoint.webhookId > this.lastEndpoint);
+    return after <= 0 ? [...heads] : [...heads.slice(after), ...heads.slice(0, after)];
   }
 
   /**
@@ -144,6 +167,7 @@ export class DeliveryDispatcher {
     const { webhookId } = head.endpoint;
     this.busy.add(webhookId);
     this.lastStart = this.now();
+    this.lastEndpoint = webhookId;
     const taken = 'notice' in head;
     const delivery = taken
       ? owedDelivery(
@@ -227,35 +251,35 @@ export class DeliveryDispatcher {
   private askDisables(): number {
     const now = this.now();
     let next = Number.POSITIVE_INFINITY;
-    for (const endpoint of this.options.outbox.disableRequests()) {
+    const requests = this.options.outbox.disableRequests();
+    const requested = new Set(requests.map((endpoint) => endpoint.webhookId));
+    for (const endpoint of requests) {
       const because = endpoint.disableRequested;
       const again = this.disabling.get(endpoint.webhookId) ?? 0;
       if (again > now) next = Math.min(next, again);
       if (because === undefined || again > now) continue;
       this.disabling.set(endpoint.webhookId, Number.POSITIVE_INFINITY);
-      this.options
+      const asked = this.options
         .disable(endpoint, because)
         // Asked: the log will show it shortly, and then the request is gone.
-        .then(() =>
-          this.disabling.set(
-            endpoint.webhookId,
-            this.now() + (this.options.disableRetryMs ?? DISABLE_RETRY_MS),
-          ),
-        )
+        .then(() => this.disabling.set(endpoint.webhookId, this.now() + this.disableRetryMs))
         .catch((error: unknown) => {
           if ((error as { code?: string }).code === 'webhook-not-found') {
             if (!this.stopped) this.options.outbox.forgetDisableRequest(endpoint.webhookId);
             this.disabling.delete(endpoint.webhookId);
             return;
           }
-          this.disabling.set(
-            endpoint.webhookId,
-            this.now() + (this.options.disableRetryMs ?? DISABLE_RETRY_MS),
-          );
+          this.disabling.set(endpoint.webhookId, this.now() + this.disableRetryMs);
           this.options.onError?.(error, `disabling webhook ${endpoint.webhookId}`);
           this.wake();
-        });
+        })
+        .finally(() => this.asking.delete(asked));
+      this.asking.add(asked);
     }
+    // Done with: the requests the log has carried out.
+    for (const webhookId of this.disabling.keys())
+      if (!requested.has(webhookId) && this.disabling.get(webhookId) !== Number.POSITIVE_INFINITY)
+        this.disabling.delete(webhookId);
     return next;
   }
 

@@ -333,6 +333,8 @@ export class WebhookOutbox {
     taken = false,
   ): void {
     this.transaction(() => {
+      // Deleted while the attempt was out: its deliveries are gone, nothing is recorded.
+      if (this.sql.endpoint.get(delivery.webhookId)?.status === 'deleted') return;
       if (taken) {
         this.addDelivery(delivery, Date.parse(attempt.at));
         this.sql.moveCursor.run(delivery.position, delivery.webhookId);
@@ -348,8 +350,15 @@ export class WebhookOutbox {
         response: attempt.response ?? null,
       });
       const next = verdict.state === 'pending' ? verdict.nextAttemptAt : null;
-      this.sql.settle.run(verdict.state, next, delivery.webhookId, delivery.position);
-      if (verdict.state === 'failed' && verdict.disable)
+      // Only if no replay restarted it meanwhile (its schedule begins again, the verdict is moot).
+      const settled = this.sql.settle.run(
+        verdict.state,
+        next,
+        delivery.webhookId,
+        delivery.position,
+        delivery.tries,
+      ).changes;
+      if (settled > 0 && verdict.state === 'failed' && verdict.disable)
         this.sql.requestDisable.run(verdict.disable, delivery.webhookId);
     });
   }
@@ -668,9 +677,9 @@ function prepare(db: Database.Database) {
       `INSERT INTO attempts (delivery_id, number, at, status, duration_ms, error, response)
        VALUES (@delivery_id, @number, @at, @status, @duration_ms, @error, @response)`,
     ),
-    settle: db.prepare<[DeliveryState, number | null, string, bigint]>(
+    settle: db.prepare<[DeliveryState, number | null, string, bigint, number]>(
       `UPDATE deliveries SET state = ?, next_attempt_at = ?, tries = tries + 1
-       WHERE webhook_id = ? AND position = ?`,
+       WHERE webhook_id = ? AND position = ? AND state = 'pending' AND tries = ?`,
     ),
     requestDisable: db.prepare<[string, string]>(
       `UPDATE endpoints SET disable_requested = ? WHERE webhook_id = ? AND status = 'enabled'`,

@@ -1,6 +1,7 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@customer-workspace/auth';
 import { minPositionOf } from '../../../platform/read-models/min-position.dto.js';
+import { positionCursor } from '../delivery/position-cursor.js';
 import { CallerEndpoints } from '../delivery/caller-endpoints.js';
 import { DeliveryPageView, DeliveryView } from './delivery.view.js';
 import type { ListDeliveriesDto } from './list-deliveries.dto.js';
@@ -26,7 +27,7 @@ export class ListDeliveriesHandler implements IQueryHandler<ListDeliveriesQuery,
     const { items, total } = delivery.outbox.deliveriesOf(webhookId, {
       limit: request.limit + 1,
       ...(request.state !== undefined && { state: request.state }),
-      ...(request.cursor !== undefined && { beforePosition: BigInt(request.cursor) }),
+      ...(request.cursor !== undefined && { beforePosition: positionCursor(request.cursor) }),
     });
     const page = items.slice(0, request.limit);
     const more = items.length > request.limit;

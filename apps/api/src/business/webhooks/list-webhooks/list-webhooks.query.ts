@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@customer-workspace/auth';
 import { minPositionOf } from '../../../platform/read-models/min-position.dto.js';
+import { positionCursor } from '../delivery/position-cursor.js';
 import { WebhookDeliveryService } from '../delivery/webhook-delivery.service.js';
 import { WebhookView } from '../webhook.view.js';
 import type { ListWebhooksDto } from './list-webhooks.dto.js';
@@ -33,7 +34,7 @@ export class ListWebhooksHandler implements IQueryHandler<ListWebhooksQuery, Web
 
   async execute({ request, caller }: ListWebhooksQuery): Promise<WebhookPageView> {
     const { outbox } = await this.deliveries.caughtUp(minPositionOf(request));
-    const after = request.cursor === undefined ? undefined : BigInt(request.cursor);
+    const after = request.cursor === undefined ? undefined : positionCursor(request.cursor);
     const endpoints = outbox.endpointsOf(caller.partnerId, request.limit + 1, after);
     const page = endpoints.slice(0, request.limit);
     return {
