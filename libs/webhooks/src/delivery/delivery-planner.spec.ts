@@ -5,6 +5,7 @@ import type { RecordedEvent } from '@customer-workspace/event-store';
 import { testMetadata } from '@customer-workspace/event-store/testing';
 import type { WebhookEventName } from '../webhook-events.js';
 import { deliveryIdOf } from './delivery-id.js';
+import { ReplayTooLarge } from '../endpoint/webhook.errors.js';
 import { bodyOfNotice, type DeliveryBody } from './delivery-body.js';
 import { planDeliveries, replayDeliveries } from './delivery-planner.js';
 import { owedDelivery, WebhookOutbox } from './webhook-outbox.js';
@@ -287,6 +288,28 @@ describe('replayDeliveries', () => {
       'https://workspace.example/v1/customers/c-1',
       'https://workspace.example/v1/customers/c-2',
     ]);
+  });
+
+  it('refuses a replay larger than its limit, recording nothing', () => {
+    const events = [
+      endpoint('w-1', 'p-1', ['customer-created']),
+      customerAdded('c-1', 'p-1'),
+      customerAdded('c-2', 'p-1'),
+      customerAdded('c-3', 'p-1'),
+    ];
+    planDeliveries(outbox, events, options);
+    const replay = (maxReplay: number) =>
+      replayDeliveries(
+        outbox,
+        { webhookId: 'w-1', partnerId: 'p-1', events: ['customer-created'] },
+        { fromPosition: 0n, upTo: outbox.checkpoint()! },
+        { ...options, maxReplay },
+      );
+    expect(() => replay(2)).toThrow(ReplayTooLarge);
+    // Still only owed (no delivery recorded: an owed notice has no attempt time yet).
+    const { items } = outbox.deliveriesOf('w-1', { limit: 10 });
+    expect(items.map((item) => item.nextAttemptAt)).toEqual([undefined, undefined, undefined]);
+    expect(replay(3)).toBe(3);
   });
 
   it('selects by the time the events happened', () => {

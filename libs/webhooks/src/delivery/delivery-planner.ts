@@ -7,6 +7,7 @@ import type { RecordedEvent } from '@customer-workspace/event-store';
 import { WEBHOOK_EVENT_SCHEMA_VERSIONS, type WebhookEvent } from '../endpoint/webhook.events.js';
 import { evolveWebhook, type WebhookState } from '../endpoint/webhook.state.js';
 import { webhookNoticeOf } from '../webhook-events.js';
+import { ReplayTooLarge } from '../endpoint/webhook.errors.js';
 import { bodyOfNotice } from './delivery-body.js';
 import { deliveryIdOf } from './delivery-id.js';
 import type { OutboxEndpoint, ReplayRange, Subscriber, WebhookOutbox } from './webhook-outbox.js';
@@ -16,7 +17,15 @@ export interface PlannerOptions {
   /** Prefixed to the links of a notification (`PUBLIC_BASE_URL`); relative links without it. */
   readonly baseUrl?: string;
   readonly now: () => number;
+  /** The most deliveries one replay may send (default `MAX_REPLAY_DELIVERIES`). */
+  readonly maxReplay?: number;
 }
+
+/**
+ * The most deliveries one replay sends: it is recorded in one synced transaction before its
+ * answer, so a larger one would hold the api up; a longer history is replayed in time ranges.
+ */
+export const MAX_REPLAY_DELIVERIES = 10_000;
 
 const isWebhookEvent = (event: RecordedEvent): event is RecordedEvent & WebhookEvent =>
   Object.hasOwn(WEBHOOK_EVENT_SCHEMA_VERSIONS, event.type);
@@ -130,8 +139,11 @@ export function replayDeliveries(
 ): number {
   return outbox.durably(() => {
     const now = options.now();
+    const max = options.maxReplay ?? MAX_REPLAY_DELIVERIES;
+    const notices = outbox.noticesFor(endpoint, range, max + 1);
+    if (notices.length > max) throw new ReplayTooLarge(max);
     let count = 0;
-    for (const notice of outbox.noticesFor(endpoint, range)) {
+    for (const notice of notices) {
       if (!outbox.restartDelivery(endpoint.webhookId, notice.position, now))
         outbox.addDelivery(
           {

@@ -243,23 +243,20 @@ export class WebhookOutbox {
   }
 
   /** The notices `endpoint` is subscribed to in `range` (its tests included), in position order. */
-  noticesFor(endpoint: Subscriber, range: ReplayRange): OutboxNotice[] {
+  noticesFor(endpoint: Subscriber, range: ReplayRange, limit = -1): OutboxNotice[] {
+    const events = JSON.stringify(endpoint.events);
+    const { partnerId, webhookId } = endpoint;
     const rows =
       'fromPosition' in range
         ? this.sql.noticesByPosition.all(
-            endpoint.partnerId,
+            partnerId,
             range.fromPosition,
             range.upTo,
-            JSON.stringify(endpoint.events),
-            endpoint.webhookId,
+            events,
+            webhookId,
+            limit,
           )
-        : this.sql.noticesByTime.all(
-            endpoint.partnerId,
-            range.from,
-            range.to,
-            JSON.stringify(endpoint.events),
-            endpoint.webhookId,
-          );
+        : this.sql.noticesByTime.all(partnerId, range.from, range.to, events, webhookId, limit);
     return rows.map(noticeOf);
   }
 
@@ -604,15 +601,15 @@ function prepare(db: Database.Database) {
        ON CONFLICT (partner_id, position) DO NOTHING`,
     ),
     noticesByPosition: wide(
-      db.prepare<[string, bigint, bigint, string, string], NoticeRow>(
+      db.prepare<[string, bigint, bigint, string, string, number], NoticeRow>(
         `SELECT * FROM notices WHERE partner_id = ? AND position >= ? AND position <= ?
-           AND ${SUBSCRIBED} ORDER BY position`,
+           AND ${SUBSCRIBED} ORDER BY position LIMIT ?`,
       ),
     ),
     noticesByTime: wide(
-      db.prepare<[string, string, string, string, string], NoticeRow>(
+      db.prepare<[string, string, string, string, string, number], NoticeRow>(
         `SELECT * FROM notices WHERE partner_id = ? AND occurred_at >= ? AND occurred_at < ?
-           AND ${SUBSCRIBED} ORDER BY position`,
+           AND ${SUBSCRIBED} ORDER BY position LIMIT ?`,
       ),
     ),
     nextOwed: wide(

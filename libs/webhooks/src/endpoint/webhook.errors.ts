@@ -31,3 +31,15 @@ export class WebhookIsDisabled extends AppError {
     super('webhook-disabled', `Webhook ${webhookId} is disabled; enable it to receive deliveries`);
   }
 }
+
+/** A replay would send more deliveries than one request may: replay shorter time ranges. */
+export class ReplayTooLarge extends AppError {
+  readonly kind = 'rule';
+  constructor(max: number) {
+    super(
+      'replay-too-large',
+      `A replay sends at most ${max} deliveries and this range holds more: ` +
+        'replay it in shorter time ranges (from, to)',
+    );
+  }
+}

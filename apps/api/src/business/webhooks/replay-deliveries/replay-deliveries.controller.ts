@@ -25,10 +25,11 @@ export class ReplayDeliveriesController {
       'Every event of the caller’s that the endpoint’s event names match, delivered before or ' +
       'not (one from before the endpoint existed, or from while it was disabled, included), ' +
       'with its original `webhook-id`, in position order. A disabled endpoint gets them once ' +
-      'it is enabled.',
+      'it is enabled. At most 10,000 deliveries a replay: a larger range answers 422 ' +
+      '`replay-too-large` (replay it in shorter time ranges).',
   })
   @ApiAcceptedResponse({ type: ReplayView })
-  @ApiProblems(400, 401, 403, 404, 503)
+  @ApiProblems(400, 401, 403, 404, 422, 503)
   replay(
     @Param('id') id: string,
     @Body() body: ReplayDeliveriesDto,
