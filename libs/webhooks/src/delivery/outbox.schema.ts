@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS endpoints (
   disable_requested TEXT
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS endpoints_by_partner ON endpoints (partner_id, status, created_position);
+CREATE INDEX IF NOT EXISTS endpoints_to_disable ON endpoints (webhook_id)
+  WHERE disable_requested IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS invitation_providers (
   invitation_id        TEXT PRIMARY KEY,

@@ -405,20 +405,7 @@ export class WebhookOutbox {
     const items = [...made, ...owed]
       .sort((a, b) => (a.position > b.position ? -1 : a.position < b.position ? 1 : 0))
       .slice(0, options.limit);
-    // Owed: the subscribed notices after the cursor, less those a replay has taken already.
-    const events = JSON.stringify(endpoint.events);
-    const owedTotal = owesToo
-      ? Number(this.sql.owedCount.get(endpoint.partnerId, endpoint.cursor, events, webhookId)) -
-        Number(
-          this.sql.takenBeyondCursor.get(
-            webhookId,
-            endpoint.cursor,
-            endpoint.partnerId,
-            events,
-            webhookId,
-          ),
-        )
-      : 0;
+    const owedTotal = owesToo ? Number(this.sql.owedCount.get(...owedArgs)) : 0;
     const total = Number(this.sql.deliveriesCount.get(webhookId, state, state) ?? 0) + owedTotal;
     return { items, total };
   }
@@ -623,15 +610,8 @@ function prepare(db: Database.Database) {
       ),
     ),
     owedCount: db
-      .prepare<[string, bigint, string, string], number>(
-        `SELECT COUNT(*) FROM notices WHERE partner_id = ? AND position > ? AND ${SUBSCRIBED}`,
-      )
-      .pluck(),
-    takenBeyondCursor: db
       .prepare<[string, bigint, string, string, string], number>(
-        `SELECT COUNT(*) FROM deliveries d WHERE d.webhook_id = ? AND d.position > ?
-           AND EXISTS (SELECT 1 FROM notices WHERE partner_id = ? AND position = d.position
-             AND ${SUBSCRIBED})`,
+        `SELECT COUNT(*) FROM notices WHERE ${OWED}`,
       )
       .pluck(),
     firstPending: wide(

@@ -23,6 +23,7 @@ import { ListWebhooksController } from './list-webhooks/list-webhooks.controller
 import { ListWebhooksHandler } from './list-webhooks/list-webhooks.query.js';
 import { ReplayDeliveriesController } from './replay-deliveries/replay-deliveries.controller.js';
 import { ReplayDeliveriesHandler } from './replay-deliveries/replay-deliveries.command.js';
+import { WebhookStreams } from './webhook-streams.js';
 import { secretSealerOf, targetPolicyOf, WEBHOOK_TARGET_POLICY } from './webhook-settings.js';
 
 /**
@@ -55,6 +56,7 @@ import { secretSealerOf, targetPolicyOf, WEBHOOK_TARGET_POLICY } from './webhook
     RotateWebhookSecretHandler,
     TestWebhookHandler,
     WebhookDeliveryService,
+    WebhookStreams,
     CallerEndpoints,
     ListWebhooksHandler,
     ListDeliveriesHandler,

@@ -1,14 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, StreamView } from '@customer-workspace/event-store';
+import { Injectable } from '@nestjs/common';
 import type { Principal } from '@customer-workspace/auth';
 import {
   type RegisteredWebhook,
   type WebhookDelivery,
   WebhookNotFound,
-  type WebhookState,
-  webhookStream,
 } from '@customer-workspace/webhooks';
-import { webhookFold } from '../get-webhook/webhook.fold.js';
+import { WebhookStreams } from '../webhook-streams.js';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 
 /** An endpoint of the caller's, and the delivery once it has planned all the endpoint did. */
@@ -25,21 +22,17 @@ export interface PlannedEndpoint {
  */
 @Injectable()
 export class CallerEndpoints {
-  private readonly view: StreamView<WebhookState>;
-
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    private readonly streams: WebhookStreams,
     private readonly deliveries: WebhookDeliveryService,
-  ) {
-    this.view = new StreamView(store, webhookFold);
-  }
+  ) {}
 
   async planned(
     webhookId: string,
     caller: Principal,
     minPosition?: bigint,
   ): Promise<PlannedEndpoint> {
-    const { state, position } = await this.view.load(webhookStream(webhookId));
+    const { state, position } = await this.streams.load(webhookId);
     if (state.status !== 'registered' || state.webhook.partnerId !== caller.partnerId)
       throw new WebhookNotFound(webhookId);
     const wanted = minPosition !== undefined && minPosition > position ? minPosition : position;

@@ -1,10 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, StreamView } from '@customer-workspace/event-store';
 import type { Principal } from '@customer-workspace/auth';
-import { type WebhookState, webhookStream } from '@customer-workspace/webhooks';
 import { WebhookView } from '../webhook.view.js';
-import { webhookFold } from './webhook.fold.js';
+import { WebhookStreams } from '../webhook-streams.js';
 
 /** One endpoint of the caller's (`GET /v1/webhooks/{id}`). */
 export class GetWebhookQuery extends Query<WebhookView> {
@@ -23,14 +20,10 @@ export class GetWebhookQuery extends Query<WebhookView> {
  */
 @QueryHandler(GetWebhookQuery)
 export class GetWebhookHandler implements IQueryHandler<GetWebhookQuery, WebhookView> {
-  private readonly view: StreamView<WebhookState>;
-
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
-    this.view = new StreamView(store, webhookFold);
-  }
+  constructor(private readonly streams: WebhookStreams) {}
 
   async execute({ webhookId, caller }: GetWebhookQuery): Promise<WebhookView> {
-    const { state } = await this.view.load(webhookStream(webhookId));
+    const { state } = await this.streams.load(webhookId);
     return WebhookView.of(state, webhookId, caller.partnerId);
   }
 }
