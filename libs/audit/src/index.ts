@@ -5,3 +5,8 @@ export * from './event-bytes.js';
 export * from './signed-note.js';
 export * from './tree/merkle-node-store.js';
 export * from './tree/audit-tree.js';
+export * from './checkpoints/checkpoint.js';
+export * from './checkpoints/checkpoint-log.js';
+export * from './audit-key.js';
+export * from './audit-ledger.js';
+export * from './audit-follower.js';

@@ -35,6 +35,8 @@ export interface NoteSigner {
   readonly name: string;
   /** `<name>+<hash>+<key>`: what an auditor is given to verify. */
   readonly verifierKey: string;
+  /** The Ed25519 public key as PEM (SPKI), for tools that do not read note keys. */
+  readonly publicKeyPem: string;
   signatureLine(text: string): string;
 }
 
@@ -62,6 +64,7 @@ export function noteSigner(privateKey: string): NoteSigner {
   return {
     name,
     verifierKey,
+    publicKeyPem: createPublicKey(secret).export({ format: 'pem', type: 'spki' }).toString(),
     signatureLine: (text) => {
       const signature = sign(null, Buffer.from(checkText(text), 'utf8'), secret);
       return `${DASH} ${name} ${Buffer.concat([keyHash, signature]).toString('base64')}\n`;

@@ -23,6 +23,8 @@ describe('configuration', () => {
       WEBHOOKS_TIMEOUT_MS: 15000,
       WEBHOOKS_SECRET_KEY: undefined,
       WEBHOOKS_DELIVERY: 'on',
+      AUDIT_CHECKPOINT_INTERVAL_MS: 10_000,
+      AUDIT_SIGNING_KEY: undefined,
     });
   });
 

@@ -21,7 +21,7 @@ const commaSeparated = z.string().transform((value) =>
 );
 
 /** Settings whose value a start-up error never repeats: they are keys. */
-const SECRET_SETTINGS = new Set(['AUTH_JWT_SECRET', 'WEBHOOKS_SECRET_KEY']);
+const SECRET_SETTINGS = new Set(['AUTH_JWT_SECRET', 'WEBHOOKS_SECRET_KEY', 'AUDIT_SIGNING_KEY']);
 
 /** Every setting of the api, read from the environment (README: Configuration). */
 export const appConfigSchema = z.object({
@@ -115,6 +115,22 @@ export const appConfigSchema = z.object({
   ),
   /** Whether this instance delivers webhooks (`off`: it only serves the api). */
   WEBHOOKS_DELIVERY: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  /**
+   * The Ed25519 key that signs audit checkpoints, as a note key
+   * (`PRIVATE+KEY+<name>+<hash>+<key>`, see `resolveAuditSigner`).
+   */
+  AUDIT_SIGNING_KEY: optionalText.refine(
+    (value) =>
+      value === undefined || /^PRIVATE\+KEY\+[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}$/.test(value),
+    { message: 'must be a note signing key: PRIVATE+KEY+<name>+<8 hex digits>+<base64 key>' },
+  ),
+  /** How often the audit tree signs a checkpoint while it grows (0: after every batch). */
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must be between 0 and 3600000')
+    .max(3_600_000, 'must be between 0 and 3600000')
+    .default(10_000),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

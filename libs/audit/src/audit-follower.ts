@@ -1,0 +1,140 @@
+import {
+  EventFollower,
+  type EventStore,
+  InterruptiblePause,
+  PositionWaiters,
+  retryDelay,
+} from '@customer-workspace/event-store';
+import type { AuditLedger } from './audit-ledger.js';
+
+export interface AuditFollowerOptions {
+  /** The events exactly as stored (no upcasting, personal fields as ciphertext). */
+  readonly store: EventStore;
+  readonly ledger: AuditLedger;
+  /** At most one checkpoint per interval while the tree grows; 0: one after every batch. */
+  readonly checkpointIntervalMs: number;
+  readonly now?: () => Date;
+  readonly onError?: (error: unknown, context: string) => void;
+}
+
+/** Where the audit tree stands, for `/health`. */
+export interface AuditFollowerStatus {
+  readonly status: 'up' | 'failed';
+  /** The position of the last event in the tree (decimal), or null before the first. */
+  readonly position: string | null;
+  readonly treeSize: number;
+  /** The tree size of the latest signed checkpoint. */
+  readonly checkpointTreeSize: number | null;
+  readonly failure?: { readonly message: string; readonly since: string };
+}
+
+/**
+ * Keeps the audit tree: follows `$all` as stored from the tree's checkpoint, appends each batch
+ * with its checkpoint in one transaction (a crash never leaves a leaf twice or a gap), and signs
+ * a checkpoint of the tree once per interval while it grows, and when it stops. A batch that
+ * cannot be appended is retried from the checkpoint with a growing pause, never skipped.
+ */
+export class AuditFollower {
+  private readonly follower: EventFollower;
+  private readonly waiters = new PositionWaiters();
+  private readonly pause = new InterruptiblePause();
+  private readonly now: () => Date;
+  private running?: Promise<void>;
+  private stopping = false;
+  private signTimer?: NodeJS.Timeout;
+  private lastSigned = 0;
+  private failure?: { readonly message: string; readonly since: string };
+
+  constructor(private readonly options: AuditFollowerOptions) {
+    this.follower = new EventFollower(options.store);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get ledger(): AuditLedger {
+    return this.options.ledger;
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.sign();
+    this.running = this.run();
+  }
+
+  /** Stops following and signs the tree as it is; the ledger stays open (its owner closes it). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.pause.interrupt();
+    clearTimeout(this.signTimer);
+    await this.follower.stop();
+    await this.running;
+    this.waiters.abandonAll();
+    this.sign();
+  }
+
+  /** Read-your-writes: true once the tree holds everything up to `position` (false after the wait). */
+  async waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
+    const checkpoint = this.ledger.tree.checkpoint();
+    if (checkpoint !== undefined && checkpoint >= position) return true;
+    return this.waiters.wait(position, timeoutMs);
+  }
+
+  status(): AuditFollowerStatus {
+    const checkpoint = this.ledger.checkpoints.latest();
+    return {
+      status: this.failure ? 'failed' : 'up',
+      position: this.ledger.tree.checkpoint()?.toString() ?? null,
+      treeSize: this.ledger.tree.size(),
+      checkpointTreeSize: checkpoint?.treeSize ?? null,
+      ...(this.failure && { failure: this.failure }),
+    };
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        await this.follower.follow(this.ledger.tree.checkpoint(), (batch) => {
+          const checkpoint = this.ledger.append(batch);
+          this.failure = undefined;
+          failures = 0;
+          if (checkpoint !== undefined) this.waiters.reached(checkpoint);
+          this.scheduleSigning();
+        });
+        if (!this.stopping) throw new Error('The subscription ended (event store closed?)');
+      } catch (error) {
+        if (this.stopping) return;
+        failures++;
+        this.failure = {
+          message: (error as Error)?.message ?? String(error),
+          since: this.failure?.since ?? new Date().toISOString(),
+        };
+        this.options.onError?.(error, 'audit tree: appending from the log');
+        await this.pause.wait(retryDelay(failures));
+      }
+    }
+  }
+
+  /** Signs now if the interval has passed since the last signature, else once it has. */
+  private scheduleSigning(): void {
+    if (this.signTimer) return;
+    const wait = this.lastSigned + this.options.checkpointIntervalMs - Date.now();
+    if (wait <= 0) {
+      this.sign();
+      return;
+    }
+    this.signTimer = setTimeout(() => {
+      this.signTimer = undefined;
+      if (!this.stopping) this.sign();
+    }, wait);
+    this.signTimer.unref();
+  }
+
+  private sign(): void {
+    try {
+      this.ledger.signCheckpoint(this.now());
+      this.lastSigned = Date.now();
+    } catch (error) {
+      this.options.onError?.(error, 'audit tree: signing a checkpoint');
+    }
+  }
+}
