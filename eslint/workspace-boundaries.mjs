@@ -9,7 +9,8 @@
  * - Only a package's public entries (its `exports`) are imported, never its internals; the
  *   `testing` entries only from tests.
  * - A package marked `"customerWorkspace": { "pure": true }` (the kernel, the domain) imports
- *   nothing but its workspace dependencies: no framework, no I/O.
+ *   nothing but its workspace dependencies: no framework, no I/O — save the libraries of pure
+ *   computation it names in `"customerWorkspace": { "pureLibraries": [...] }` (and depends on).
  *
  * Tests and fixtures outside any package (`test/`) may import every package's public entries.
  */
@@ -20,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 const SCOPE = '@customer-workspace/';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** @typedef {{ name: string, dir: string, dependencies: Set<string>, exports: Set<string>, pure: boolean }} Pkg */
+/** @typedef {{ name: string, dir: string, dependencies: Set<string>, exports: Set<string>, pure: boolean, pureLibraries: Set<string> }} Pkg */
 
 /** @returns {Pkg[]} */
 function loadPackages() {
@@ -34,6 +35,11 @@ function loadPackages() {
       dependencies: new Set(Object.keys(manifest.dependencies ?? {})),
       exports: new Set(Object.keys(manifest.exports ?? { '.': '' })),
       pure: manifest.customerWorkspace?.pure === true,
+      pureLibraries: new Set(
+        (manifest.customerWorkspace?.pureLibraries ?? []).filter(
+          (/** @type {string} */ library) => library in (manifest.dependencies ?? {}),
+        ),
+      ),
     };
   });
 }
@@ -95,7 +101,7 @@ const boundaries = {
         if (sub === './testing' && !test) return report(`'${source}' is for tests only`);
         return;
       }
-      if (owner?.pure && !test)
+      if (owner?.pure && !test && !owner.pureLibraries.has(source))
         report(`${owner.name} is pure (no framework, no I/O): it may not import '${source}'`);
     }
 

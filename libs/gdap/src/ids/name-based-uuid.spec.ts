@@ -1,35 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { uuidV5 } from './name-based-uuid.js';
-import { sha1 } from './sha1.js';
-
-const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
-const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-describe('SHA-1', () => {
-  it('gives the digests FIPS 180 publishes for its examples', () => {
-    expect(hex(sha1(ascii('abc')))).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
-    expect(hex(sha1(ascii('')))).toBe('da39a3ee5e6b4b0d3255bfef95601890afd80709');
-    expect(hex(sha1(ascii('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')))).toBe(
-      '84983e441c3bd26ebaae4aa1f95129e5e54670f1',
-    );
-    expect(hex(sha1(ascii('a'.repeat(1_000_000))))).toBe(
-      '34aa973cd4c4daa4f61eeb2bdbad27316534016f',
-    );
-  });
-
-  it('agrees with an independent implementation on every padding length and random input', () => {
-    for (let length = 0; length <= 130; length++) {
-      const bytes = randomBytes(length);
-      expect(hex(sha1(bytes))).toBe(createHash('sha1').update(bytes).digest('hex'));
-    }
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-        expect(hex(sha1(bytes))).toBe(createHash('sha1').update(bytes).digest('hex'));
-      }),
-    );
-  });
-});
 
 describe('name-based UUIDs (version 5)', () => {
   const DNS = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
