@@ -66,3 +66,6 @@ export class PersonalDataKeyMissing extends AppError {
     );
   }
 }
+
+/** Nest injection token for the configured `PersonalDataKeys`. */
+export const PERSONAL_DATA_KEYS = Symbol('PERSONAL_DATA_KEYS');

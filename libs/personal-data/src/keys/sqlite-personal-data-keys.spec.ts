@@ -12,7 +12,7 @@ const filesUnder = (dir: string): string[] =>
   });
 /** The files under `dir` holding `bytes`. */
 const holding = (dir: string, bytes: Uint8Array) =>
-  filesUnder(dir).filter((file) => readFileSync(file).includes(bytes));
+  filesUnder(dir).filter((file) => readFileSync(file).includes(Buffer.from(bytes)));
 
 describe('SqlitePersonalDataKeys (the embedded key store)', () => {
   let dir: string;

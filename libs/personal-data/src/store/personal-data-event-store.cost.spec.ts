@@ -18,7 +18,8 @@ async function fastest(runs: number, work: () => Promise<unknown>): Promise<numb
 
 const drain = async (events: AsyncIterable<unknown>) => {
   let count = 0;
-  for await (const _event of events) count++;
+  const iterator = events[Symbol.asyncIterator]();
+  while (!(await iterator.next()).done) count++;
   return count;
 };
 

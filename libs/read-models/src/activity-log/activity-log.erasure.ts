@@ -27,8 +27,11 @@ export function scrubbedProfile(value: unknown): unknown {
 }
 
 function markedErased(profile: ReturnType<typeof erasedProfile>): Record<string, unknown> {
-  const { personalDataErased: _erased, defaultAddress, ...rest } = profile;
-  const marked: Record<string, unknown> = { ...rest, defaultAddress: { ...defaultAddress } };
+  const marked: Record<string, unknown> = {
+    ...profile,
+    defaultAddress: { ...profile.defaultAddress },
+  };
+  delete marked.personalDataErased;
   for (const field of PERSONAL_FIELDS) {
     const [outer, inner] = field.split('.') as [string, string | undefined];
     if (inner === undefined) marked[outer] = ERASED;
