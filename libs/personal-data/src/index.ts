@@ -23,3 +23,10 @@ export {
   type ErasureFollowerOptions,
   type ErasureFollowerStatus,
 } from './erasure/erasure-follower.js';
+export {
+  AuditTreeCoversClearProfiles,
+  type ClearProfilesReport,
+  findClearProfiles,
+  sealStoredProfiles,
+  type SealStoredProfilesOptions,
+} from './upgrade/seal-stored-profiles.js';

@@ -48,7 +48,7 @@ export class EventProfiles {
     const data = { ...(event.data as Data) };
     for (const field of fields) {
       const profile = data[field];
-      if (profile === null || profile === undefined) continue;
+      if (profile === null || profile === undefined || isSealedProfile(profile)) continue;
       data[field] = await this.sealing.seal(
         profile as RecordedBillingProfile,
         subjectOf(event),

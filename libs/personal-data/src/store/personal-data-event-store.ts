@@ -41,6 +41,8 @@ export class PersonalDataStoredInClear extends AppError {
 export interface PersonalDataEventStoreOptions {
   /** A key destruction that failed after its erasure was stored (the erasure follower retries). */
   readonly onError?: (error: unknown, context: string) => void;
+  /** `close` closes the key store too (a CLI opening both for one command). */
+  readonly ownsKeys?: boolean;
 }
 
 /**
@@ -115,9 +117,10 @@ export class PersonalDataEventStore implements EventStore {
     return this.inner.ping();
   }
 
-  /** Closes the store beneath; the key store belongs to whoever opened it. */
-  close(): Promise<void> {
-    return this.inner.close();
+  /** Closes the store beneath, and the key store when it was handed over (`ownsKeys`). */
+  async close(): Promise<void> {
+    await this.inner.close();
+    if (this.options.ownsKeys) await this.keys.close();
   }
 
   /**
