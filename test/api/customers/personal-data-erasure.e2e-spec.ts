@@ -114,7 +114,9 @@ describe('customers: personal-data erasure (HTTP, docs/product.md rule 8)', () =
       'add_customer',
     ]);
     const text = JSON.stringify(items);
-    expect(text).not.toMatch(/kvetoslava|Květoslava|Hrdličková|Pivovarská|Hradiště|686 01|\+420 77/);
+    expect(text).not.toMatch(
+      /kvetoslava|Květoslava|Hrdličková|Pivovarská|Hradiště|686 01|\+420 77/,
+    );
     expect(items[1]!.oldValue).toMatchObject({
       email: '[erased]',
       defaultAddress: { city: '[erased]', country: 'CZ' },
