@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { createEventStore, type EventStore } from '@customer-workspace/event-store';
 import type { Projection } from '@customer-workspace/read-models';
 import { WORKSPACE_STREAM_CATEGORIES, WORKSPACE_UPCASTERS } from '@customer-workspace/read-models';
-import type { AppConfig } from '@customer-workspace/config';
+import { type AppConfig, personalDataKeysDir } from '@customer-workspace/config';
 import { PersonalDataEventStore, SqlitePersonalDataKeys } from '@customer-workspace/personal-data';
 
 /** An output stream; `isTTY` decides between a progress bar and plain lines. */
@@ -63,7 +63,7 @@ export function expectAtMost(positionals: readonly string[], max: number): void 
 /**
  * The event store the api uses: EventStoreDB when configured, else the embedded one. It hands
  * out every event in its current shape (the domain's upcasters), billing profiles opened with
- * the key store in `DATA_DIR` (erased once the keys are destroyed), as the api reads them;
+ * the key store (`PERSONAL_DATA_KEYS_DIR`, else `DATA_DIR`; erased once the keys are destroyed), as the api reads them;
  * `as: 'stored'` leaves them exactly as stored (sealed), for auditors (`replay`).
  */
 export function openEventStore(
@@ -79,7 +79,7 @@ export function openEventStore(
     ...(as === 'current' && { upcasters: WORKSPACE_UPCASTERS }),
   });
   if (as === 'stored') return stored;
-  const keys = new SqlitePersonalDataKeys(config.DATA_DIR);
+  const keys = new SqlitePersonalDataKeys(personalDataKeysDir(config));
   return new PersonalDataEventStore(stored, keys, { ownsKeys: true });
 }
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@customer-workspace/config';
+import { loadConfig, personalDataKeysDir } from '@customer-workspace/config';
 import { StoredEventRewriter } from '@customer-workspace/event-store';
 import {
   type ClearProfilesReport,
@@ -78,7 +78,7 @@ export const personalDataEncryptCommand: CliCommand = {
       return 1;
     }
     const stored = openEventStore(config, { as: 'stored' });
-    const keys = new SqlitePersonalDataKeys(config.DATA_DIR);
+    const keys = new SqlitePersonalDataKeys(personalDataKeysDir(config));
     try {
       if (values['dry-run']) {
         const found = await findClearProfiles(stored, keys);

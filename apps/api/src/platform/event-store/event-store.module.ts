@@ -20,7 +20,7 @@ import {
   type PersonalDataKeys,
   SqlitePersonalDataKeys,
 } from '@customer-workspace/personal-data';
-import type { AppConfig } from '@customer-workspace/config';
+import { type AppConfig, personalDataKeysDir } from '@customer-workspace/config';
 import { MetricsService } from '../observability/metrics.service.js';
 import { InstrumentedEventStore } from './instrumented-event-store.js';
 
@@ -38,7 +38,12 @@ const personalDataLogger = new Logger('PersonalData');
       provide: PERSONAL_DATA_KEYS,
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>): PersonalDataKeys =>
-        new SqlitePersonalDataKeys(config.get('DATA_DIR', { infer: true })),
+        new SqlitePersonalDataKeys(
+          personalDataKeysDir({
+            DATA_DIR: config.get('DATA_DIR', { infer: true }),
+            PERSONAL_DATA_KEYS_DIR: config.get('PERSONAL_DATA_KEYS_DIR', { infer: true }),
+          }),
+        ),
     },
     {
       provide: PersonalDataEventStore,
