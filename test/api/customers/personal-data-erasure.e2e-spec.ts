@@ -125,6 +125,12 @@ describe('customers: personal-data erasure (HTTP, docs/product.md rule 8)', () =
       firstName: '[erased]',
       companyName: 'Erasable log-2 a.s.',
     });
+    const exported = await http
+      .get(`/v1/activity-logs/export?format=ndjson&customerId=${id}`)
+      .set('Authorization', admin)
+      .expect(200);
+    expect(exported.text).toContain('[erased]');
+    expect(exported.text).not.toMatch(/kvetoslava|Květoslava|Hrdličková|Pivovarská|Hradiště/);
     expect(items[0]!.newValue).toEqual({
       personalDataErased: true,
       erasedFields: ERASED_FIELDS,
