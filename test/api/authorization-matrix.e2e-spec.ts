@@ -80,6 +80,13 @@ const ROUTES: Record<string, Route> = {
     body: () => ({ attestation: { accepted: true, reason: 'Customer moved to another partner' } }),
     owned: true,
   },
+  'POST /v1/customers/{id}/personal-data/erasure': {
+    method: 'post',
+    path: (i) => `/v1/customers/${i.customerId}/personal-data/erasure`,
+    allowed: ['admin-agent'],
+    body: () => ({ attestation: { accepted: true, reason: 'The customer asked' } }),
+    owned: true,
+  },
   'POST /v1/customers/{id}/orders': {
     method: 'post',
     path: (i) => `/v1/customers/${i.customerId}/orders`,

@@ -22,6 +22,7 @@ describe('/health while EventStoreDB is unreachable', () => {
       'event-store',
       'projection:customer-list',
       'projection:activity-log',
+      'process:personal-data-erasure',
       'process:invitation-acceptance',
       'process:webhook-delivery',
     ]);

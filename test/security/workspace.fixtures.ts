@@ -92,11 +92,12 @@ export async function seedWorkspace(api: TestApi): Promise<Workspace> {
  * full disk or a read-only file does (`max_page_count`, `query_only` are per connection).
  */
 export function eventDatabaseOf(api: TestApi): Database.Database {
-  // Instrumented → scoped to this deployment's streams → the embedded adapter.
+  // Instrumented → personal data sealed → scoped to this deployment's streams → the embedded
+  // adapter.
   const instrumented = eventStoreOf(api) as unknown as {
-    inner?: { inner?: { db?: Database.Database } };
+    inner?: { inner?: { inner?: { db?: Database.Database } } };
   };
-  const db = instrumented.inner?.inner?.db;
+  const db = instrumented.inner?.inner?.inner?.db;
   if (db === undefined || typeof db.pragma !== 'function') {
     throw new Error('The api does not run on the embedded SQLite store this test expects');
   }

@@ -4,7 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import { createEventStore, type EventStore } from '@customer-workspace/event-store';
 import type { Projection } from '@customer-workspace/read-models';
 import { WORKSPACE_STREAM_CATEGORIES, WORKSPACE_UPCASTERS } from '@customer-workspace/read-models';
-import type { AppConfig } from '@customer-workspace/config';
+import { type AppConfig, personalDataKeysDir } from '@customer-workspace/config';
+import { PersonalDataEventStore, SqlitePersonalDataKeys } from '@customer-workspace/personal-data';
 
 /** An output stream; `isTTY` decides between a progress bar and plain lines. */
 export type CliOutput = Writable & { readonly isTTY?: boolean };
@@ -61,14 +62,15 @@ export function expectAtMost(positionals: readonly string[], max: number): void 
 
 /**
  * The event store the api uses: EventStoreDB when configured, else the embedded one. It hands
- * out every event in its current shape (the domain's upcasters), as the api reads them; `as:
- * 'stored'` leaves them exactly as stored, for auditors (`replay`).
+ * out every event in its current shape (the domain's upcasters), billing profiles opened with
+ * the key store (`PERSONAL_DATA_KEYS_DIR`, else `DATA_DIR`; erased once the keys are destroyed), as the api reads them;
+ * `as: 'stored'` leaves them exactly as stored (sealed), for auditors (`replay`).
  */
 export function openEventStore(
   config: AppConfig,
   { as = 'current' }: { as?: 'current' | 'stored' } = {},
 ): EventStore {
-  return createEventStore({
+  const stored = createEventStore({
     connectionString: config.EVENTSTORE_CONNECTION_STRING,
     dataDir: config.DATA_DIR,
     synchronous: config.EVENTSTORE_SQLITE_SYNCHRONOUS,
@@ -76,6 +78,9 @@ export function openEventStore(
     categories: WORKSPACE_STREAM_CATEGORIES,
     ...(as === 'current' && { upcasters: WORKSPACE_UPCASTERS }),
   });
+  if (as === 'stored') return stored;
+  const keys = new SqlitePersonalDataKeys(personalDataKeysDir(config));
+  return new PersonalDataEventStore(stored, keys, { ownsKeys: true });
 }
 
 /** Streams an export to `out` (a file), or to stdout, which stays open. */

@@ -2,6 +2,7 @@ import type { CliCommand } from './cli-command.js';
 import { esdbGrantCommand } from './esdb-grant.command.js';
 import { exportActivityCommand } from './export-activity.command.js';
 import { exportCustomersCommand } from './export-customers.command.js';
+import { personalDataEncryptCommand } from './personal-data-encrypt.command.js';
 import { rebuildCommand } from './rebuild.command.js';
 import { replayCommand } from './replay.command.js';
 import { tokenCommand } from './token.command.js';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   exportActivityCommand,
   tokenCommand,
   esdbGrantCommand,
+  personalDataEncryptCommand,
 ];

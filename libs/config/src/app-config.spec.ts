@@ -1,4 +1,4 @@
-import { ConfigurationError, loadConfig } from './app-config.js';
+import { ConfigurationError, loadConfig, personalDataKeysDir } from './app-config.js';
 
 describe('configuration', () => {
   it('has a safe default for every setting in the embedded mode', () => {
@@ -22,10 +22,18 @@ describe('configuration', () => {
       WEBHOOKS_RETRY_SCHEDULE: undefined,
       WEBHOOKS_TIMEOUT_MS: 15000,
       WEBHOOKS_SECRET_KEY: undefined,
+      PERSONAL_DATA_KEYS_DIR: undefined,
       WEBHOOKS_DELIVERY: 'on',
       AUDIT_CHECKPOINT_INTERVAL_MS: 10_000,
       AUDIT_SIGNING_KEY: undefined,
     });
+  });
+
+  it('keeps the personal-data key store in DATA_DIR unless told another directory', () => {
+    expect(personalDataKeysDir(loadConfig({ DATA_DIR: '/srv/a' }))).toBe('/srv/a');
+    const shared = loadConfig({ DATA_DIR: '/srv/a', PERSONAL_DATA_KEYS_DIR: '/srv/keys' });
+    expect(personalDataKeysDir(shared)).toBe('/srv/keys');
+    expect(personalDataKeysDir(loadConfig({ PERSONAL_DATA_KEYS_DIR: ' ' }))).toBe('./data');
   });
 
   it('takes a stream prefix that keeps categories intact, and refuses one with "-"', () => {

@@ -113,6 +113,11 @@ export const appConfigSchema = z.object({
     (value) => value === undefined || isWebhookSecretKey(value),
     { message: 'must be the base64 or base64url of exactly 32 bytes' },
   ),
+  /**
+   * Where the personal-data key store (`personal-data-keys.db`) lives; unset: `DATA_DIR`.
+   * Api instances on one machine sharing an EventStoreDB must share it.
+   */
+  PERSONAL_DATA_KEYS_DIR: optionalText,
   /** Whether this instance delivers webhooks (`off`: it only serves the api). */
   WEBHOOKS_DELIVERY: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   /**
@@ -153,4 +158,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     return `${name} ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
   });
   throw new ConfigurationError(problems);
+}
+
+/** The directory of the personal-data key store: `PERSONAL_DATA_KEYS_DIR`, else `DATA_DIR`. */
+export function personalDataKeysDir(
+  config: Pick<AppConfig, 'DATA_DIR' | 'PERSONAL_DATA_KEYS_DIR'>,
+): string {
+  return config.PERSONAL_DATA_KEYS_DIR ?? config.DATA_DIR;
 }

@@ -13,6 +13,7 @@ export * from './partner/partner.errors.js';
 export { partnerDecider } from './partner/partner.decider.js';
 
 export * from './customer/customer.types.js';
+export * from './customer/personal-data.js';
 export * from './customer/customer.commands.js';
 export * from './customer/customer.events.js';
 export * from './customer/customer.errors.js';

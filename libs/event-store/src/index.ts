@@ -10,6 +10,11 @@ export { ReadUpcasting } from './upcasting/read-upcasting.js';
 export { StreamScope, InvalidStreamPrefix } from './scope/stream-scope.js';
 export { grantReadAll, connectionUser, type AdminCredentials } from './esdb/esdb-access.js';
 export { toStorageError } from './embedded/sqlite-errors.js';
+export {
+  type StoredEventChange,
+  StoredEventMismatch,
+  StoredEventRewriter,
+} from './embedded/stored-event-rewriter.js';
 export * from './command-handling/stream-view.js';
 export * from './following/event-follower.js';
 export * from './following/position-waiters.js';

@@ -47,6 +47,19 @@ const NOTIFIED: [CustomersDomainEvent, string, string][] = [
   ],
   [
     {
+      type: 'CustomerPersonalDataErased',
+      data: {
+        customerId,
+        partnerId,
+        attestationReason: 'The customer asked (GDPR art. 17)',
+        erasedFields: ['email', 'defaultAddress.city'],
+      },
+    },
+    'customer-personal-data-erased',
+    '/v1/customers/c-1',
+  ],
+  [
+    {
       type: 'ResellerRelationshipRequested',
       data: {
         invitationId: 'i-1',

@@ -15,6 +15,7 @@ export const WEBHOOK_EVENT_NAMES = [
   'order-created',
   'subscription-updated',
   'customer-tags-updated',
+  'customer-personal-data-erased',
 ] as const;
 
 export type WebhookEventName = (typeof WEBHOOK_EVENT_NAMES)[number];
@@ -68,6 +69,7 @@ const NOTICES: { readonly [T in CustomersDomainEventType]: Notice<T> | null } = 
   RelationshipEstablished: null,
   CustomerAdded: about('customer-created'),
   BillingProfileUpdated: about('customer-billing-profile-updated'),
+  CustomerPersonalDataErased: about('customer-personal-data-erased'),
   DelegatedAdminApproved: about('dap-admin-relationship-approved'),
   DelegatedAdminTerminated: about('dap-admin-relationship-terminated'),
   RelationshipRemoved: about('relationship-removed'),

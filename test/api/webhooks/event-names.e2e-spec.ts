@@ -65,7 +65,7 @@ describe('webhook event names, each from its command (HTTP)', () => {
     await subscribeAll(wingtip, '/wingtip');
     await subscribeAll(fabrikam, '/fabrikam');
 
-    // A customer of contoso's: added, profile updated, tagged, ordered for, suspended.
+    // A customer of contoso's: added, profile updated and erased, tagged, ordered for, suspended.
     const added = await http
       .post('/v1/customers')
       .set('Authorization', contoso)
@@ -77,6 +77,11 @@ describe('webhook event names, each from its command (HTTP)', () => {
       .set('Authorization', contoso)
       .set('If-Match', added.headers.etag as string)
       .send(newCustomerBody({ billing: { email: 'billing@contoso.cz' } }).billingProfile)
+      .expect(200);
+    await http
+      .post(`/v1/customers/${customerId}/personal-data/erasure`)
+      .set('Authorization', contoso)
+      .send({ attestation: { accepted: true, reason: 'The customer asked' } })
       .expect(200);
     const tag = await http.post('/v1/tags').set('Authorization', contoso).send({ name: 'Gold' });
     await http
@@ -142,6 +147,7 @@ describe('webhook event names, each from its command (HTTP)', () => {
     const contosoNames = [
       'customer-created',
       'customer-billing-profile-updated',
+      'customer-personal-data-erased',
       'customer-tags-updated',
       'order-created',
       'subscription-updated',

@@ -24,6 +24,7 @@ describe('activity-log actions', () => {
         'unassign_customer_tag',
         'export_customers',
         'export_activity_log',
+        'erase_customer_personal_data',
       ].sort(),
     );
   });

@@ -30,7 +30,8 @@ export type PartnerCenterAction =
   | 'assign_customer_tag'
   | 'unassign_customer_tag'
   | 'export_customers'
-  | 'export_activity_log';
+  | 'export_activity_log'
+  | 'erase_customer_personal_data';
 
 /**
  * The activity-log action of each event type. `null` for `RelationshipEstablished`: it is a
@@ -50,6 +51,7 @@ export const ACTIVITY_LOG_ACTIONS: Readonly<
   RelationshipEstablished: null,
   DelegatedAdminApproved: 'dap_admin_relationship_approved',
   BillingProfileUpdated: 'update_customer_billing_profile',
+  CustomerPersonalDataErased: 'erase_customer_personal_data',
   RelationshipRemoved: 'remove_partner_customer_relationship',
   DelegatedAdminTerminated: 'dap_admin_relationship_terminated',
   OrderCreated: 'create_order',

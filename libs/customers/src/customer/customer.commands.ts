@@ -41,6 +41,12 @@ export type RemoveRelationship = Command<
   CustomerCommandData & { readonly relationship: Relationship; readonly attestation: Attestation }
 >;
 
+/** Erase the customer's personal data for good (GDPR art. 17), attesting a reason. */
+export type ErasePersonalData = Command<
+  'ErasePersonalData',
+  CustomerCommandData & { readonly attestation: Attestation }
+>;
+
 /** Place an order under one of the caller's relationships with the customer. */
 export type CreateOrder = Command<
   'CreateOrder',
@@ -95,6 +101,7 @@ export type CustomerCommand =
   | AddCustomer
   | UpdateBillingProfile
   | RemoveRelationship
+  | ErasePersonalData
   | CreateOrder
   | SuspendSubscription
   | CancelSubscription

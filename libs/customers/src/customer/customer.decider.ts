@@ -4,6 +4,7 @@ import type { CustomerCommand } from './customer.commands.js';
 import type { CustomerEvent } from './customer.events.js';
 import { cancelSubscription, createOrder, suspendSubscription } from './customer-orders.decide.js';
 import { addCustomer, updateBillingProfile } from './customer-profile.decide.js';
+import { erasePersonalData } from './customer-personal-data.decide.js';
 import { consequencesOfAcceptance, removeRelationship } from './customer-relationships.decide.js';
 import { assignCustomerTag, unassignCustomerTag } from './customer-tags.decide.js';
 import { evolveCustomer, initialCustomerState, type CustomerState } from './customer.state.js';
@@ -28,6 +29,8 @@ function decideCustomer(command: CustomerCommand, state: CustomerState): Custome
       return updateBillingProfile(command, state);
     case 'RemoveRelationship':
       return removeRelationship(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
     case 'CreateOrder':
       return createOrder(command, state);
     case 'SuspendSubscription':

@@ -82,3 +82,41 @@ export class TagLimitReached extends AppError {
     super('tag-limit-reached', `A customer carries at most ${limit} tags of one partner`);
   }
 }
+
+/** Erasing personal data needs the partner's accepted attestation (docs/product.md rule 8). */
+export class ErasureNotAttested extends AppError {
+  readonly kind = 'validation';
+  constructor() {
+    super(
+      'erasure-not-attested',
+      'attestation.accepted must be true: the partner confirms the erasure is lawfully requested',
+    );
+  }
+}
+
+/** Erasing personal data needs a reason in the attestation. */
+export class ErasureReasonRequired extends AppError {
+  readonly kind = 'validation';
+  constructor() {
+    super('erasure-reason-required', 'attestation.reason must not be blank');
+  }
+}
+
+/** The customer has no billing profile: there is no personal data to erase. */
+export class NoPersonalData extends AppError {
+  readonly kind = 'conflict';
+  constructor(readonly customerId: string) {
+    super('no-personal-data', `Customer ${customerId} has no billing profile: nothing to erase`);
+  }
+}
+
+/** The customer's personal data is erased already, and no new billing profile was set since. */
+export class PersonalDataAlreadyErased extends AppError {
+  readonly kind = 'conflict';
+  constructor(readonly customerId: string) {
+    super(
+      'personal-data-already-erased',
+      `The personal data of customer ${customerId} is erased already; nothing was set since`,
+    );
+  }
+}

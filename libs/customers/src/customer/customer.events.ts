@@ -1,17 +1,19 @@
 import type { DomainEvent } from '@customer-workspace/kernel';
 import type { Catalog, Relationship } from '../common/domain.constants.js';
-import type { BillingProfile, CompanyProfile, OrderLineItem } from './customer.types.js';
+import type { CompanyProfile, OrderLineItem } from './customer.types.js';
+import type { PersonalField, RecordedBillingProfile } from './personal-data.js';
 
 /**
  * A customer came into being: added by a partner (with a billing profile), or by accepting a
- * *New relationship* invitation (`billingProfile` null, `invitationId` set).
+ * *New relationship* invitation (`billingProfile` null, `invitationId` set). Its profile reads
+ * erased (`ErasedBillingProfile`) once the customer's personal data is.
  */
 export type CustomerAdded = DomainEvent<
   'CustomerAdded',
   {
     readonly customerId: string;
     readonly companyProfile: CompanyProfile;
-    readonly billingProfile: BillingProfile | null;
+    readonly billingProfile: RecordedBillingProfile | null;
     readonly addedByPartnerId: string;
     readonly invitationId?: string;
   }
@@ -43,14 +45,32 @@ export type DelegatedAdminApproved = DomainEvent<
   }
 >;
 
-/** The billing profile was replaced; `old` is null when the customer had none yet. */
+/**
+ * The billing profile was replaced; `old` is null when the customer had none yet. Both read
+ * erased once the customer's personal data is.
+ */
 export type BillingProfileUpdated = DomainEvent<
   'BillingProfileUpdated',
   {
     readonly customerId: string;
     readonly partnerId: string;
-    readonly old: BillingProfile | null;
-    readonly new: BillingProfile;
+    readonly old: RecordedBillingProfile | null;
+    readonly new: RecordedBillingProfile;
+  }
+>;
+
+/**
+ * A partner erased the customer's personal data (GDPR art. 17), attesting a reason: the
+ * personal fields of every billing profile the customer had so far (`erasedFields`, those that
+ * held a value) become unreadable for good. Carries no personal data itself.
+ */
+export type CustomerPersonalDataErased = DomainEvent<
+  'CustomerPersonalDataErased',
+  {
+    readonly customerId: string;
+    readonly partnerId: string;
+    readonly attestationReason: string;
+    readonly erasedFields: readonly PersonalField[];
   }
 >;
 
@@ -125,6 +145,7 @@ export type CustomerEvent =
   | RelationshipEstablished
   | DelegatedAdminApproved
   | BillingProfileUpdated
+  | CustomerPersonalDataErased
   | RelationshipRemoved
   | DelegatedAdminTerminated
   | OrderCreated
@@ -142,6 +163,7 @@ export const CUSTOMER_EVENT_SCHEMA_VERSIONS: Readonly<Record<CustomerEvent['type
   RelationshipEstablished: 1,
   DelegatedAdminApproved: 1,
   BillingProfileUpdated: 1,
+  CustomerPersonalDataErased: 1,
   RelationshipRemoved: 1,
   DelegatedAdminTerminated: 1,
   OrderCreated: 1,

@@ -1,11 +1,13 @@
 import { assertNever } from '@customer-workspace/kernel';
 import type { CustomerEvent } from './customer.events.js';
-import type {
-  BillingProfile,
-  CompanyProfile,
-  PartnerRelationship,
-  SubscriptionStatus,
-} from './customer.types.js';
+import type { CompanyProfile, PartnerRelationship, SubscriptionStatus } from './customer.types.js';
+import {
+  erasedProfile,
+  PERSONAL_FIELDS,
+  type PersonalField,
+  personalFieldsOf,
+  type RecordedBillingProfile,
+} from './personal-data.js';
 
 /** A relationship in force, with whether it carries delegated admin privileges. */
 export interface ActiveRelationship extends PartnerRelationship {
@@ -27,9 +29,15 @@ export interface Subscription {
 export interface ExistingCustomer {
   readonly customerId: string;
   readonly companyProfile: CompanyProfile;
-  readonly billingProfile: BillingProfile | null;
-  /** 0 when added, +1 per `BillingProfileUpdated`: the billing profile's ETag. */
+  /** Erased (`ErasedBillingProfile`) from the erasure until a new profile is set. */
+  readonly billingProfile: RecordedBillingProfile | null;
+  /** 0 when added, +1 per `BillingProfileUpdated` or erasure: the billing profile's ETag. */
   readonly billingProfileVersion: number;
+  /**
+   * The personal fields that held a value in any billing profile since the last erasure (or
+   * ever): what an erasure would make unreadable.
+   */
+  readonly personalFieldsHeld: readonly PersonalField[];
   readonly relationships: readonly ActiveRelationship[];
   readonly orderIds: ReadonlySet<string>;
   readonly subscriptions: ReadonlyMap<string, Subscription>;
@@ -58,6 +66,7 @@ function added(data: Extract<CustomerEvent, { type: 'CustomerAdded' }>['data']):
     companyProfile: data.companyProfile,
     billingProfile: data.billingProfile,
     billingProfileVersion: 0,
+    personalFieldsHeld: personalFieldsOf(data.billingProfile),
     relationships: [],
     orderIds: new Set(),
     subscriptions: new Map(),
@@ -90,6 +99,15 @@ function evolveExisting(customer: ExistingCustomer, event: CustomerEvent): Exist
         ...customer,
         billingProfile: event.data.new,
         billingProfileVersion: customer.billingProfileVersion + 1,
+        personalFieldsHeld: held(customer.personalFieldsHeld, personalFieldsOf(event.data.new)),
+      };
+    case 'CustomerPersonalDataErased':
+      return {
+        ...customer,
+        // The profile changed: a PUT decided on the profile read before the erasure is stale.
+        billingProfile: customer.billingProfile && erasedProfile(customer.billingProfile),
+        billingProfileVersion: customer.billingProfileVersion + 1,
+        personalFieldsHeld: [],
       };
     case 'OrderCreated':
       return withOrder(customer, event.data);
@@ -103,6 +121,14 @@ function evolveExisting(customer: ExistingCustomer, event: CustomerEvent): Exist
     default:
       return assertNever(event);
   }
+}
+
+/** Both sets of personal fields, in the order of `PERSONAL_FIELDS`. */
+function held(
+  before: readonly PersonalField[],
+  added: readonly PersonalField[],
+): readonly PersonalField[] {
+  return PERSONAL_FIELDS.filter((field) => before.includes(field) || added.includes(field));
 }
 
 /** Whether two records name the same partner and relationship kind. */

@@ -1,11 +1,11 @@
 import type { RecordedEvent } from '../event-envelope.js';
-import type { AllSubscription, EventStore } from '../event-store.port.js';
+import type { AllFilter, AllSubscription, EventStore } from '../event-store.port.js';
 
 const NOT_READY = Symbol('not ready');
 const DEFAULT_BATCH_SIZE = 1000;
 
-/** Applies one batch of events (throws to stop following). */
-export type ApplyBatch = (batch: readonly RecordedEvent[]) => void;
+/** Applies one batch of events (throws, or rejects, to stop following). */
+export type ApplyBatch = (batch: readonly RecordedEvent[]) => void | Promise<void>;
 
 /**
  * Follows `$all` after a checkpoint and hands the events over in batches: what has arrived by
@@ -19,16 +19,21 @@ export class EventFollower {
   constructor(
     private readonly store: EventStore,
     private readonly batchSize = DEFAULT_BATCH_SIZE,
+    /** Only these events, e.g. one type (`{ eventTypePrefixes: [...] }`); all when absent. */
+    private readonly filter?: AllFilter,
   ) {}
 
   /**
    * Applies the events after `from`, batch by batch, until the subscription ends (`stop`, the
    * store closed) or `interrupt` is called: the batch that would come after it is not applied.
-   * A batch that throws ends it with that error.
+   * A batch that throws ends it with that error; an asynchronous one is awaited before the next.
    */
   async follow(from: bigint | undefined, apply: ApplyBatch): Promise<void> {
     this.interrupted = false;
-    const subscription = this.store.subscribeToAll({ fromPosition: from ?? 'start' });
+    const subscription = this.store.subscribeToAll({
+      fromPosition: from ?? 'start',
+      ...(this.filter && { filter: this.filter }),
+    });
     this.subscription = subscription;
     try {
       const iterator = subscription[Symbol.asyncIterator]();
@@ -38,7 +43,8 @@ export class EventFollower {
         if (first.done || this.interrupted) return;
         const batch: RecordedEvent[] = [first.value];
         ({ next } = await this.fill(batch, iterator));
-        apply(batch);
+        const applying = apply(batch);
+        if (applying) await applying;
       }
     } finally {
       await subscription.stop();

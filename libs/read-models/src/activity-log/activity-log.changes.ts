@@ -1,5 +1,6 @@
 import type { CustomersDomainEvent } from '@customer-workspace/customers';
 import type { ActivityResourceType } from './activity-log.entry.js';
+import { loggedProfile } from './activity-log.erasure.js';
 
 /** What an event changed: the kind of resource and its values before and after. */
 export interface ActivityChange {
@@ -38,12 +39,21 @@ const DESCRIBERS: Describers = {
   }),
   CustomerAdded: ({ companyProfile, billingProfile, invitationId }) => ({
     resourceType: 'customer',
-    newValue: { companyProfile, billingProfile, ...defined({ invitationId }) },
+    newValue: {
+      companyProfile,
+      billingProfile: loggedProfile(billingProfile),
+      ...defined({ invitationId }),
+    },
   }),
   BillingProfileUpdated: (data) => ({
     resourceType: 'billing-profile',
-    oldValue: data.old,
-    newValue: data.new,
+    oldValue: loggedProfile(data.old),
+    newValue: loggedProfile(data.new),
+  }),
+  CustomerPersonalDataErased: ({ erasedFields, attestationReason }) => ({
+    resourceType: 'billing-profile',
+    oldValue: { personalDataErased: false },
+    newValue: { personalDataErased: true, erasedFields, attestationReason },
   }),
   ResellerRelationshipRequested: (data) => ({
     resourceType: 'relationship-request',

@@ -9,7 +9,7 @@ export const ACTIVITY_LOG = 'activity-log';
 export type ActivityLogAction = PartnerCenterAction | WebhookActivityAction;
 
 /**
- * The 23 action names the log records (docs/product.md, the action names), each once: the
+ * The 24 action names the log records (docs/product.md, the action names), each once: the
  * customers domain's, then the webhook endpoints'.
  */
 export const ACTIVITY_LOG_ACTION_NAMES: readonly ActivityLogAction[] = [

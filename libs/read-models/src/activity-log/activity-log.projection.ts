@@ -13,6 +13,7 @@ import {
 import { type ApplyEvent, defineProjection, type Projection } from '../projection/projection.js';
 import { ACTIVITY_LOG, type ActivityLogEntry } from './activity-log.entry.js';
 import { activityLogEntriesOf, type KnownFacts } from './activity-log.mapping.js';
+import { scrubbedProfile } from './activity-log.erasure.js';
 import { ACTIVITY_LOG_SCHEMA } from './activity-log.schema.js';
 import { prepareTallies } from './activity-log.tallies.js';
 
@@ -21,14 +22,18 @@ type LogEvent = CustomersDomainEvent | WebhookEvent;
 
 /**
  * The activity log (docs/product.md rule 4): one entry per action event and partner that sees it,
- * with who, when, which customer and the old/new values. Rows are only ever inserted: the
- * log is the history, nothing in it is updated. A second entry at the same (partner,
- * position) would break the unique index and stop the projection, loudly.
+ * with who, when, which customer and the old/new values. Rows are inserted, and changed for
+ * one reason only: an erasure scrubs the customer's personal data from the entries that show
+ * its billing profiles (`"[erased]"`, docs/product.md rule 8), and the file keeps no copy of
+ * what it overwrote. A second entry at the same (partner, position) would break the unique
+ * index and stop the projection, loudly.
  */
 export const activityLogProjection: Projection = defineProjection<LogEvent>({
   name: ACTIVITY_LOG,
   // 2: webhook endpoints' events are entries too (a file of version 1 skipped them).
-  version: 2,
+  // 3: erasures scrub earlier entries (the `activity_profiles` index), erased values read "[erased]".
+  version: 3,
+  erasures: ['CustomerPersonalDataErased'],
   // Every event of both domains: each one is an action of the log, or a fact it remembers.
   handles: [
     ...(Object.keys(ACTIVITY_LOG_ACTIONS) as CustomersDomainEventType[]),
@@ -46,12 +51,34 @@ function prepare(db: Database.Database): ApplyEvent<LogEvent> {
     indirectProviderOf: (invitationId) => sql.providerOf.get(invitationId),
   };
   return (event) => {
+    if (event.type === 'CustomerPersonalDataErased') scrub(event.data.customerId, sql);
     for (const entry of activityLogEntriesOf(event, facts)) {
       sql.insert.run(rowOf(entry));
       tally(entry);
     }
     remember(event, sql);
   };
+}
+
+/** Replaces the personal data of every entry showing the customer's profiles by `"[erased]"`. */
+function scrub(customerId: string, sql: Statements): void {
+  for (const row of sql.profileEntries.all(customerId)) {
+    const scrubbed =
+      row.action === 'add_customer'
+        ? { old: row.old_value, new: withScrubbedProfile(row.new_value, 'billingProfile') }
+        : { old: scrubbedJson(row.old_value), new: scrubbedJson(row.new_value) };
+    sql.scrub.run(scrubbed.old, scrubbed.new, row.rowid);
+  }
+}
+
+function scrubbedJson(value: string | null): string | null {
+  return value === null ? null : JSON.stringify(scrubbedProfile(JSON.parse(value)));
+}
+
+function withScrubbedProfile(value: string | null, field: string): string | null {
+  if (value === null) return null;
+  const parsed = JSON.parse(value) as Record<string, unknown>;
+  return JSON.stringify({ ...parsed, [field]: scrubbedProfile(parsed[field]) });
 }
 
 /** Keeps what later events need but do not carry: customer names, invitations' providers. */
@@ -128,6 +155,17 @@ function statements(db: Database.Database) {
     customerName: db
       .prepare<[string], string>('SELECT company_name FROM customer_names WHERE customer_id = ?')
       .pluck(),
+    // The condition is the `activity_profiles` index's, word for word, so that index serves it.
+    profileEntries: db.prepare<
+      [string],
+      { rowid: number; action: string; old_value: string | null; new_value: string | null }
+    >(
+      `SELECT rowid, action, old_value, new_value FROM activity_entries
+       WHERE customer_id = ? AND action IN ('add_customer', 'update_customer_billing_profile')`,
+    ),
+    scrub: db.prepare<[string | null, string | null, number]>(
+      'UPDATE activity_entries SET old_value = ?, new_value = ? WHERE rowid = ?',
+    ),
     setCustomerName: db.prepare<[string, string]>(
       `INSERT INTO customer_names (customer_id, company_name) VALUES (?, ?)
        ON CONFLICT (customer_id) DO UPDATE SET company_name = excluded.company_name`,

@@ -11,7 +11,8 @@
  * most selective index; `activity_days` holds per partner and UTC day the number of entries and
  * their first and last positions, so a time range becomes a range of positions. The `user`
  * filter matches the user id or the UPN: `activity_users` holds both (once when equal), so
- * it is one equality.
+ * it is one equality. `activity_profiles` finds the entries showing a customer's billing
+ * profiles, which an erasure scrubs.
  */
 export const ACTIVITY_LOG_SCHEMA = `
 CREATE TABLE activity_entries (
@@ -35,6 +36,8 @@ CREATE UNIQUE INDEX activity_by_partner ON activity_entries (partner_id, positio
 CREATE INDEX activity_by_customer ON activity_entries (partner_id, customer_id, position, occurred_at);
 CREATE INDEX activity_by_action ON activity_entries (partner_id, action, position, occurred_at);
 CREATE INDEX activity_by_time ON activity_entries (partner_id, occurred_at);
+CREATE INDEX activity_profiles ON activity_entries (customer_id)
+  WHERE action IN ('add_customer', 'update_customer_billing_profile');
 
 CREATE TABLE activity_users (
   partner_id  TEXT NOT NULL,

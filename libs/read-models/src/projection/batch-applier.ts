@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@customer-workspace/event-store';
 import type { Projection } from './projection.js';
+import { truncateWal } from './read-model-database.js';
 
 /** A projection could not apply an event: it stops right before it and reports it. */
 export class ProjectionFailed extends Error {
@@ -27,10 +28,13 @@ export type BatchApplier = (events: readonly RecordedEvent[]) => bigint | undefi
  * is read inside the transaction and events at or before it are skipped, so two writers (the
  * api and a CLI catching the same file up) never apply an event twice. When an event fails,
  * the events before it are committed and `ProjectionFailed` names it: the projection stops
- * exactly at it and never skips it.
+ * exactly at it and never skips it. After a batch holding one of the projection's `erasures`
+ * commits, the WAL is truncated (again after each later batch, while readers prevent it).
  */
 export function createBatchApplier(db: Database.Database, projection: Projection): BatchApplier {
   const apply = projection.prepare(db);
+  const erasures = new Set(projection.erasures ?? []);
+  let truncationOwed = false;
   const checkpointStatement = db
     .prepare<[], bigint | null>('SELECT checkpoint FROM projection_meta')
     .pluck()
@@ -56,7 +60,7 @@ export function createBatchApplier(db: Database.Database, projection: Projection
     if (applied > 0) save.run(last, applied, new Date().toISOString());
     return last;
   });
-  return (events) => {
+  const applyBatch = (events: readonly RecordedEvent[]): bigint | undefined => {
     try {
       return inTransaction.immediate(events);
     } catch (error) {
@@ -64,6 +68,17 @@ export function createBatchApplier(db: Database.Database, projection: Projection
       const before = events.filter((event) => event.position < error.event.position);
       if (before.length > 0) inTransaction.immediate(before);
       throw error;
+    }
+  };
+  if (erasures.size === 0) return applyBatch;
+  return (events) => {
+    truncationOwed ||= events.some((event) => erasures.has(event.type));
+    try {
+      return applyBatch(events);
+    } finally {
+      // WAL only: a rebuild's file has its journal in memory, and is deleted or published whole.
+      if (truncationOwed && db.pragma('journal_mode', { simple: true }) === 'wal')
+        truncationOwed = !truncateWal(db);
     }
   };
 }

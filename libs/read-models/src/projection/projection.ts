@@ -34,6 +34,13 @@ export interface Projection<TEvent extends DomainEvent = DomainEvent> {
    * the same rows either way.
    */
   readonly deferredSchema?: string;
+  /**
+   * Optional: the event types after which the read model must keep no copy of what `apply`
+   * overwrote (an erasure scrubbing personal data, docs/product.md rule 8). Its file is then
+   * written with `secure_delete` (freed space zeroed), and after a batch holding one of them
+   * commits, the WAL is checkpointed and truncated, so no older page survives in it.
+   */
+  readonly erasures?: readonly string[];
   /** Prepares the statements once per connection and returns the function applying an event. */
   prepare(db: Database.Database): ApplyEvent<TEvent>;
 }
@@ -66,11 +73,12 @@ export function defineProjection<TEvent extends DomainEvent>(
   definition: ProjectionDefinition<TEvent>,
 ): Projection {
   const handled: ReadonlySet<string> = new Set(definition.handles);
-  const { name, version, deferredSchema } = definition;
+  const { name, version, deferredSchema, erasures } = definition;
   return {
     name,
     version,
     ...(deferredSchema !== undefined && { deferredSchema }),
+    ...(erasures !== undefined && { erasures }),
     createSchema: (db) => definition.createSchema(db),
     prepare: (db) => {
       const apply = definition.prepare(db);

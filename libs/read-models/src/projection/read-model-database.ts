@@ -35,6 +35,8 @@ export function openReadModelForWriting(
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // What an erasure overwrites must not linger in free space (see `Projection.erasures`).
+    if (projection.erasures?.length) db.pragma('secure_delete = ON');
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     if (applicationId === 0) createMeta(db, projection, options.deferSchema === true);
     else checkMeta(db, file, projection, applicationId);
@@ -43,6 +45,16 @@ export function openReadModelForWriting(
     db.close();
     throw error;
   }
+}
+
+/**
+ * Folds the WAL into the file and truncates it to nothing, so no page written before (an
+ * erased value among them) is left in it. Waits (busy timeout) for readers on older snapshots;
+ * false when one still holds it, and the caller tries again later.
+ */
+export function truncateWal(db: Database.Database): boolean {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  return result?.busy === 0;
 }
 
 /** A read-only connection for queries (WAL: it never blocks the projection's writes). */

@@ -3,10 +3,12 @@ import {
   type CustomerState,
   type ExistingCustomer,
   existingCustomer,
+  isErasedProfile,
   RELATIONSHIPS,
   relationshipsOf,
 } from '@customer-workspace/customers';
-import { BillingProfileDto, CompanyProfileDto } from './customer-profile.dto.js';
+import { BillingProfileView } from './billing-profile.view.js';
+import { CompanyProfileDto } from './customer-profile.dto.js';
 
 export class CustomerRelationshipView {
   @ApiProperty({ enum: RELATIONSHIPS, example: 'direct-reseller' }) readonly relationship!: string;
@@ -27,8 +29,15 @@ export class CustomerView {
   })
   readonly id!: string;
   @ApiProperty({ type: CompanyProfileDto }) readonly companyProfile!: CompanyProfileDto;
-  @ApiPropertyOptional({ type: BillingProfileDto, nullable: true })
-  readonly billingProfile!: BillingProfileDto | null;
+  @ApiPropertyOptional({ type: BillingProfileView, nullable: true })
+  readonly billingProfile!: BillingProfileView | null;
+  @ApiProperty({
+    description:
+      'True when the personal fields of the billing profile were erased (they read null); ' +
+      'false once a new profile is set, and for a customer that never had one',
+    example: false,
+  })
+  readonly personalDataErased!: boolean;
   @ApiProperty({ type: [CustomerRelationshipView] })
   readonly relationships!: CustomerRelationshipView[];
   @ApiProperty({ type: [CustomerTagView] }) readonly tags!: CustomerTagView[];
@@ -38,6 +47,7 @@ export class CustomerView {
       id: customer.customerId,
       companyProfile: customer.companyProfile,
       billingProfile: customer.billingProfile,
+      personalDataErased: isErasedProfile(customer.billingProfile),
       relationships: relationshipsOf(customer, partnerId).map(
         ({ relationship, delegatedAdmin }) => ({ relationship, delegatedAdmin }),
       ),

@@ -10,6 +10,9 @@ import { GetCustomerController } from './get-customer/get-customer.controller.js
 import { GetCustomerHandler } from './get-customer/get-customer.query.js';
 import { UpdateBillingProfileController } from './update-billing-profile/update-billing-profile.controller.js';
 import { UpdateBillingProfileHandler } from './update-billing-profile/update-billing-profile.command.js';
+import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.controller.js';
+import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.command.js';
+import { PersonalDataErasureProcess } from './erase-personal-data/personal-data-erasure.process.js';
 
 @Module({
   controllers: [
@@ -18,6 +21,7 @@ import { UpdateBillingProfileHandler } from './update-billing-profile/update-bil
     ExportCustomersController,
     GetCustomerController,
     UpdateBillingProfileController,
+    ErasePersonalDataController,
   ],
   providers: [
     AddCustomerHandler,
@@ -26,6 +30,8 @@ import { UpdateBillingProfileHandler } from './update-billing-profile/update-bil
     ListCustomersHandler,
     ExportCustomersService,
     GetCustomerHandler,
+    ErasePersonalDataHandler,
+    PersonalDataErasureProcess,
   ],
 })
 export class CustomersModule {}

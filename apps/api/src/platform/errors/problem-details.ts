@@ -46,6 +46,8 @@ const DOMAIN_ERROR_FIELDS: Record<string, string> = {
   'partner-on-record-not-allowed': 'lineItems.partnerIdOnRecord',
   'unsafe-webhook-target': 'url',
   'webhook-without-events': 'events',
+  'erasure-not-attested': 'attestation.accepted',
+  'erasure-reason-required': 'attestation.reason',
 };
 
 export const problemType = (code: string): string => `/problems/${code}`;

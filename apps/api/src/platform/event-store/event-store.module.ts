@@ -14,19 +14,42 @@ import {
   EventStoreUnavailable,
 } from '@customer-workspace/event-store';
 import { WORKSPACE_STREAM_CATEGORIES, WORKSPACE_UPCASTERS } from '@customer-workspace/read-models';
-import type { AppConfig } from '@customer-workspace/config';
+import {
+  PERSONAL_DATA_KEYS,
+  PersonalDataEventStore,
+  type PersonalDataKeys,
+  SqlitePersonalDataKeys,
+} from '@customer-workspace/personal-data';
+import { type AppConfig, personalDataKeysDir } from '@customer-workspace/config';
 import { MetricsService } from '../observability/metrics.service.js';
 import { InstrumentedEventStore } from './instrumented-event-store.js';
 
-/** Provides the configured `EventStore` under `EVENT_STORE` and closes it after the HTTP server. */
+const personalDataLogger = new Logger('PersonalData');
+
+/**
+ * Provides the configured `EventStore` under `EVENT_STORE`, billing profiles sealed with the
+ * key store's keys (`PersonalDataEventStore`, docs/product.md rule 8), and closes both after
+ * the HTTP server.
+ */
 @Global()
 @Module({
   providers: [
     {
-      provide: EVENT_STORE,
-      inject: [ConfigService, MetricsService],
-      useFactory: (config: ConfigService<AppConfig, true>, metrics: MetricsService): EventStore =>
-        new InstrumentedEventStore(
+      provide: PERSONAL_DATA_KEYS,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>): PersonalDataKeys =>
+        new SqlitePersonalDataKeys(
+          personalDataKeysDir({
+            DATA_DIR: config.get('DATA_DIR', { infer: true }),
+            PERSONAL_DATA_KEYS_DIR: config.get('PERSONAL_DATA_KEYS_DIR', { infer: true }),
+          }),
+        ),
+    },
+    {
+      provide: PersonalDataEventStore,
+      inject: [ConfigService, PERSONAL_DATA_KEYS],
+      useFactory: (config: ConfigService<AppConfig, true>, keys: PersonalDataKeys) =>
+        new PersonalDataEventStore(
           createEventStore({
             connectionString: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
             dataDir: config.get('DATA_DIR', { infer: true }),
@@ -35,16 +58,26 @@ import { InstrumentedEventStore } from './instrumented-event-store.js';
             categories: WORKSPACE_STREAM_CATEGORIES,
             upcasters: WORKSPACE_UPCASTERS,
           }),
-          (count) => metrics.eventsAppended.inc(count),
+          keys,
+          { onError: (error, context) => personalDataLogger.error({ err: error }, context) },
         ),
     },
+    {
+      provide: EVENT_STORE,
+      inject: [PersonalDataEventStore, MetricsService],
+      useFactory: (store: PersonalDataEventStore, metrics: MetricsService): EventStore =>
+        new InstrumentedEventStore(store, (count) => metrics.eventsAppended.inc(count)),
+    },
   ],
-  exports: [EVENT_STORE],
+  exports: [EVENT_STORE, PersonalDataEventStore, PERSONAL_DATA_KEYS],
 })
 export class EventStoreModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('EventStore');
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PERSONAL_DATA_KEYS) private readonly keys: PersonalDataKeys,
+  ) {}
 
   /**
    * Start-up stops when the store refuses a right this deployment needs (the message names the
@@ -65,5 +98,6 @@ export class EventStoreModule implements OnModuleInit, OnApplicationShutdown {
   /** Runs after the HTTP server has stopped and finished its in-flight requests. */
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
+    await this.keys.close();
   }
 }

@@ -11,7 +11,8 @@ import {
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { from, type Observable, of, tap } from 'rxjs';
+import { ProfileSealing } from '@customer-workspace/personal-data';
+import { catchError, concatMap, from, type Observable, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
 import { ValidationFailed } from '../errors/validation-failed.js';
 import {
@@ -21,6 +22,7 @@ import {
 } from './idempotency.errors.js';
 import { IdempotencyStore } from './idempotency.store.js';
 import { requestFingerprint } from './fingerprint.js';
+import { type AnswerSealing, SEALED_ANSWER } from './sealed-answer.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
@@ -41,12 +43,14 @@ export type IdempotentRequest = AuthenticatedRequest & {
 
 /**
  * `Idempotency-Key` on commands: the same key and body answer the first response again and
- * change nothing; the same key with another body answers 422. Keys are per partner.
+ * change nothing; the same key with another body answers 422. Keys are per partner. An answer
+ * holding personal data (`@SealedAnswer`) is kept sealed and replayed opened (or erased).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly store: IdempotencyStore,
+    private readonly sealing: ProfileSealing,
     @Inject(Reflector) private readonly reflector: Reflector,
   ) {}
 
@@ -62,7 +66,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope = request.principal?.partnerId ?? 'public';
     const fingerprint = requestFingerprint(request.method, request.url, request.body);
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const replayed = this.replay(scope, key, fingerprint, reply);
+    const sealed = this.reflector.get<AnswerSealing | undefined>(
+      SEALED_ANSWER,
+      context.getHandler(),
+    );
+    const answerContext = ['idempotent-answer', scope, key];
+    const replayed = this.replay(scope, key, fingerprint, reply, (body) =>
+      sealed ? sealed.open(body, this.sealing, answerContext) : Promise.resolve(body),
+    );
     if (replayed) return replayed;
     if (!this.store.claim(scope, key, fingerprint, Date.now(), STALE_CLAIM_MS)) {
       return from(Promise.reject(this.conflictFor(scope, key, fingerprint)));
@@ -71,10 +82,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const status = this.statusOf(context, request.method);
     const secret =
       this.reflector.get<boolean | undefined>(SECRET_RESPONSE, context.getHandler()) === true;
+    const kept = async (body: unknown): Promise<unknown> => {
+      if (secret) return withheld(body);
+      return sealed ? sealed.seal(body, this.sealing, answerContext) : body;
+    };
     return next.handle().pipe(
-      tap({
-        next: (body) => this.store.complete(scope, key, status, secret ? withheld(body) : body),
-        error: () => this.store.release(scope, key),
+      concatMap(async (body) => {
+        this.store.complete(scope, key, status, await kept(body));
+        return body;
+      }),
+      catchError((error: unknown) => {
+        this.store.release(scope, key);
+        return throwError(() => error);
       }),
     );
   }
@@ -84,13 +103,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     key: string,
     fingerprint: string,
     reply: FastifyReply,
+    open: (kept: unknown) => Promise<unknown>,
   ): Observable<unknown> | undefined {
     const stored = this.store.find(scope, key);
     if (!stored || stored.status === null) return undefined;
     if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReused();
     if (isWithheld(stored.body)) throw new IdempotentAnswerWithheld(stored.body.id);
     void reply.status(stored.status).header('Idempotent-Replayed', 'true');
-    return of(stored.body);
+    return from(open(stored.body));
   }
 
   private conflictFor(scope: string, key: string, fingerprint: string): Error {

@@ -8,6 +8,8 @@ import { requestContext } from '../../../platform/commands/command-context.js';
 import { ApiProblems } from '../../../platform/openapi/api-problems.decorator.js';
 import type { IdempotentRequest } from '../../../platform/idempotency/idempotency.interceptor.js';
 import { CustomerView } from '../customer.view.js';
+import { customerAnswerSealing } from '../customer-answer.sealing.js';
+import { SealedAnswer } from '../../../platform/idempotency/sealed-answer.js';
 import { AddCustomerCommand, type AddCustomerResult } from './add-customer.command.js';
 import { AddCustomerDto } from './add-customer.dto.js';
 
@@ -19,6 +21,7 @@ export class AddCustomerController {
 
   @Post()
   @Roles('admin-agent', 'sales-agent')
+  @SealedAnswer(customerAnswerSealing)
   @ApiOperation({
     summary: 'Add a new customer; the caller becomes its direct reseller ("Cloud reseller")',
   })

@@ -9,6 +9,8 @@ import { ApiProblems } from '../../../platform/openapi/api-problems.decorator.js
 import type { IdempotentRequest } from '../../../platform/idempotency/idempotency.interceptor.js';
 import { BillingProfileDto } from '../customer-profile.dto.js';
 import { CustomerView } from '../customer.view.js';
+import { customerAnswerSealing } from '../customer-answer.sealing.js';
+import { SealedAnswer } from '../../../platform/idempotency/sealed-answer.js';
 import { versionFromIfMatch } from './if-match.js';
 import {
   UpdateBillingProfileCommand,
@@ -23,6 +25,7 @@ export class UpdateBillingProfileController {
 
   @Put(':id/billing-profile')
   @Roles('admin-agent', 'sales-agent', 'helpdesk-agent')
+  @SealedAnswer(customerAnswerSealing)
   @ApiOperation({
     summary: 'Replace the billing profile, if it is still the version the caller read',
   })
