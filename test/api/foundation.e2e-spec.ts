@@ -55,6 +55,14 @@ describe('api foundation (HTTP)', () => {
       { name: 'event-store', status: 'up', headPosition: '0' },
       { name: 'projection:customer-list', status: 'up', position: null, lag: '0' },
       { name: 'projection:activity-log', status: 'up', position: null, lag: '0' },
+      {
+        name: 'process:audit-tree',
+        status: 'up',
+        position: null,
+        treeSize: 0,
+        checkpointTreeSize: 0,
+        lag: '0',
+      },
       { name: 'process:invitation-acceptance', status: 'up', position: null },
       { name: 'process:webhook-delivery', status: 'up', position: null },
     ]);
