@@ -201,6 +201,10 @@ describe('OpenAPI covers the whole HTTP contract', () => {
     ['delete', '/v1/tags/{tagId}'],
     ['put', '/v1/customers/{id}/tags/{tagId}'],
     ['delete', '/v1/customers/{id}/tags/{tagId}'],
+    ['get', '/v1/audit/checkpoint'],
+    ['get', '/v1/audit/public-key'],
+    ['get', '/v1/audit/proofs/inclusion'],
+    ['get', '/v1/audit/proofs/consistency'],
   ];
 
   it.each(CONTRACT)(
