@@ -73,7 +73,12 @@ export function consistencyHolds(
   if (m === 0) return proof.length === 0;
   if (m === n) return proof.length === 0 && oldRoot.equals(newRoot);
   // [hash of the old tree's part in this subtree, hash of the subtree in the new tree]
-  const walk = (m: number, n: number, whole: boolean, proof: readonly Buffer[]) => {
+  const walk = (
+    m: number,
+    n: number,
+    whole: boolean,
+    proof: readonly Buffer[],
+  ): [Buffer, Buffer] | undefined => {
     if (m === n) {
       if (whole) return proof.length === 0 ? [oldRoot, oldRoot] : undefined;
       return proof.length === 1 ? [proof[0]!, proof[0]!] : undefined;
@@ -84,13 +89,13 @@ export function consistencyHolds(
     const rest = proof.slice(0, -1);
     if (m <= k) {
       const inner = walk(m, k, whole, rest);
-      return inner && [inner[0]!, nodeHashOf(inner[1]!, sibling)];
+      return inner && [inner[0], nodeHashOf(inner[1], sibling)];
     }
     const inner = walk(m - k, n - k, false, rest);
-    return inner && [nodeHashOf(sibling, inner[0]!), nodeHashOf(sibling, inner[1]!)];
+    return inner && [nodeHashOf(sibling, inner[0]), nodeHashOf(sibling, inner[1])];
   };
   const roots = walk(m, n, true, proof);
-  return roots !== undefined && roots[0]!.equals(oldRoot) && roots[1]!.equals(newRoot);
+  return roots !== undefined && roots[0].equals(oldRoot) && roots[1].equals(newRoot);
 }
 
 /** A stored event's bytes as API.md defines them: JCS of the six fields, exactly as stored. */

@@ -19,6 +19,7 @@ import { ReadModelBehind } from '@customer-workspace/read-models';
 import { type ComponentHealth, HealthService } from '../../platform/health/health.service.js';
 import { STORED_EVENTS } from '../../platform/event-store/stored-events.js';
 import { AuditTreeOff } from './audit.errors.js';
+import { base64Of } from './base64-hash.js';
 
 export const AUDIT_TREE_PROCESS = 'audit-tree';
 
@@ -124,7 +125,7 @@ export class AuditTreeService
   leafOf(entry: { readonly position: string; readonly eventId: string }): AuditLeafFields {
     const leaf = this.ledger?.tree.leafAt(BigInt(entry.position));
     if (leaf === undefined || leaf.eventId !== entry.eventId) return NO_LEAF;
-    return { leafIndex: leaf.leafIndex, leafHash: Buffer.from(leaf.leafHash).toString('base64') };
+    return { leafIndex: leaf.leafIndex, leafHash: base64Of(leaf.leafHash) };
   }
 
   private waitMs(): number {

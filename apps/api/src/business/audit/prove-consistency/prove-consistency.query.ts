@@ -1,7 +1,7 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ValidationFailed } from '../../../platform/errors/validation-failed.js';
 import { AuditTreeService } from '../audit-tree.service.js';
-import { base64Of } from '../prove-inclusion/prove-inclusion.query.js';
+import { base64Of } from '../base64-hash.js';
 import type { ConsistencyProofView } from './consistency-proof.view.js';
 
 /** The consistency proof between two tree sizes (`GET /v1/audit/proofs/consistency`). */

@@ -1,5 +1,4 @@
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { Hash } from '@customer-workspace/audit';
 import type { Principal } from '@customer-workspace/auth';
 import {
   ACTIVITY_LOG,
@@ -9,6 +8,7 @@ import {
 import { ValidationFailed } from '../../../platform/errors/validation-failed.js';
 import { ReadModelsService } from '../../../platform/read-models/read-models.service.js';
 import { AuditTreeService } from '../audit-tree.service.js';
+import { base64Of } from '../base64-hash.js';
 import type { InclusionProofView } from './inclusion-proof.view.js';
 
 /** The inclusion proof of an entry of the caller's activity log (`GET /v1/audit/proofs/inclusion`). */
@@ -22,8 +22,6 @@ export class ProveInclusionQuery extends Query<InclusionProofView> {
     super();
   }
 }
-
-export const base64Of = (hash: Hash): string => Buffer.from(hash).toString('base64');
 
 /**
  * Only for events in the caller's activity log: another partner's entry, or none, answers 404
@@ -45,7 +43,7 @@ export class ProveInclusionHandler implements IQueryHandler<
 
   async execute(query: ProveInclusionQuery): Promise<InclusionProofView> {
     const { position, caller } = query;
-    this.audit.opened();
+    this.audit.opened(); // without a tree: 503 before anything is looked up
     const runner = await this.readModels.caughtUp(ACTIVITY_LOG, query.minPosition);
     const entry = activityLogEntryAt(runner.reader(), caller.partnerId, position);
     if (entry === undefined) throw new ActivityLogEntryNotFound(position.toString());
