@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { newNoteKey } from '@customer-workspace/audit';
 import { issueToken } from '@customer-workspace/auth';
 import type { BenchResult } from './bench-result.js';
 import { nodeConnectionString, runPrefix } from './esdb-node.js';
@@ -102,6 +103,7 @@ async function startApi(dataDir: string): Promise<{ api: ServerProcess; agent: s
     RATE_LIMIT_PER_MINUTE: '0',
     AUTH_JWT_SECRET: secret,
     WEBHOOKS_SECRET_KEY: randomBytes(32).toString('base64url'),
+    AUDIT_SIGNING_KEY: newNoteKey('bench').privateKey,
     EVENTSTORE_CONNECTION_STRING: nodeConnectionString(),
     EVENTSTORE_STREAM_PREFIX: runPrefix('api'),
   };

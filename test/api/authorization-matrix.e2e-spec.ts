@@ -10,6 +10,8 @@ interface Ids {
   subscriptionId: string;
   invitationId: string;
   webhookId: string;
+  /** The position of an entry of contoso's activity log (the tag's creation). */
+  entryPosition: string;
 }
 
 interface Route {
@@ -181,6 +183,22 @@ const ROUTES: Record<string, Route> = {
     allowed: ['admin-agent'],
     owned: true,
   },
+  'GET /v1/audit/checkpoint': {
+    method: 'get',
+    path: () => '/v1/audit/checkpoint',
+    allowed: ['admin-agent', 'operator'],
+  },
+  'GET /v1/audit/proofs/inclusion': {
+    method: 'get',
+    path: (i) => `/v1/audit/proofs/inclusion?position=${i.entryPosition}`,
+    allowed: ['admin-agent'],
+    owned: true,
+  },
+  'GET /v1/audit/proofs/consistency': {
+    method: 'get',
+    path: () => '/v1/audit/proofs/consistency?from=0',
+    allowed: ['admin-agent', 'operator'],
+  },
 };
 
 describe('every route × every role (docs/product.md#roles) and × a foreign partner', () => {
@@ -221,6 +239,7 @@ describe('every route × every role (docs/product.md#roles) and × a foreign par
       subscriptionId: order.body.lineItems[0].subscriptionId,
       invitationId: invitation.body.id,
       webhookId: webhook.body.id,
+      entryPosition: tag.body.position,
     };
   }
 

@@ -56,6 +56,14 @@ describe('api foundation (HTTP)', () => {
       { name: 'projection:customer-list', status: 'up', position: null, lag: '0' },
       { name: 'projection:activity-log', status: 'up', position: null, lag: '0' },
       { name: 'process:personal-data-erasure', status: 'up', position: null },
+      {
+        name: 'process:audit-tree',
+        status: 'up',
+        position: null,
+        treeSize: 0,
+        checkpointTreeSize: 0,
+        lag: '0',
+      },
       { name: 'process:invitation-acceptance', status: 'up', position: null },
       { name: 'process:webhook-delivery', status: 'up', position: null },
     ]);
@@ -194,6 +202,10 @@ describe('OpenAPI covers the whole HTTP contract', () => {
     ['delete', '/v1/tags/{tagId}'],
     ['put', '/v1/customers/{id}/tags/{tagId}'],
     ['delete', '/v1/customers/{id}/tags/{tagId}'],
+    ['get', '/v1/audit/checkpoint'],
+    ['get', '/v1/audit/public-key'],
+    ['get', '/v1/audit/proofs/inclusion'],
+    ['get', '/v1/audit/proofs/consistency'],
   ];
 
   it.each(CONTRACT)(

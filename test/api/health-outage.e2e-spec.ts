@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startTestApi, type TestApi } from '../fixtures/api-app.js';
+import { startTestApi, testAuditSigningKey, type TestApi } from '../fixtures/api-app.js';
 
 // Nothing listens on port 1: the node is down for the whole test.
 const UNREACHABLE = 'esdb://127.0.0.1:1?tls=false';
@@ -11,6 +11,7 @@ describe('/health while EventStoreDB is unreachable', () => {
       EVENTSTORE_CONNECTION_STRING: UNREACHABLE,
       AUTH_JWT_SECRET: 'x'.repeat(32),
       WEBHOOKS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64url'),
+      AUDIT_SIGNING_KEY: testAuditSigningKey(),
     });
   });
   afterAll(() => api.close());
@@ -23,6 +24,7 @@ describe('/health while EventStoreDB is unreachable', () => {
       'projection:customer-list',
       'projection:activity-log',
       'process:personal-data-erasure',
+      'process:audit-tree',
       'process:invitation-acceptance',
       'process:webhook-delivery',
     ]);

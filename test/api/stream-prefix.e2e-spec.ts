@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { bearer, startTestApi, type TestApi } from '../fixtures/api-app.js';
+import { bearer, startTestApi, testAuditSigningKey, type TestApi } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 
 // Two deployments on one EventStoreDB node, told apart by EVENTSTORE_STREAM_PREFIX.
@@ -16,6 +16,7 @@ const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
       EVENTSTORE_STREAM_PREFIX: `${prefix}${run}_`,
       AUTH_JWT_SECRET: 's'.repeat(40),
       WEBHOOKS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64url'),
+      AUDIT_SIGNING_KEY: testAuditSigningKey(),
       // As testStoreEnv: a fresh deployment's subscriptions scan the whole shared log first.
       READ_MODEL_WAIT_MS: '30000',
     });

@@ -12,6 +12,7 @@ import { TagsModule } from './business/tags/tags.module.js';
 import { CustomersModule } from './business/customers/customers.module.js';
 import { PartnersModule } from './business/partners/partners.module.js';
 import { WebhooksModule } from './business/webhooks/webhooks.module.js';
+import { AuditModule } from './business/audit/audit.module.js';
 import { EventStoreModule } from './platform/event-store/event-store.module.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { ReadModelsModule } from './platform/read-models/read-models.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         RelationshipsModule,
         ActivityLogsModule,
         WebhooksModule,
+        AuditModule,
         RateLimitModule,
         ...(extraImports ?? []),
       ],

@@ -26,6 +26,7 @@ describe('configuration', () => {
       WEBHOOKS_DELIVERY: 'on',
       AUDIT_CHECKPOINT_INTERVAL_MS: 10_000,
       AUDIT_SIGNING_KEY: undefined,
+      AUDIT_TREE: 'on',
     });
   });
 
@@ -101,6 +102,7 @@ describe('configuration', () => {
       /^WEBHOOKS_SECRET_KEY must be the base64 or base64url of exactly 32 bytes$/,
     ],
     [{ WEBHOOKS_DELIVERY: 'yes' }, /^WEBHOOKS_DELIVERY must be on or off/],
+    [{ AUDIT_TREE: 'false' }, /^AUDIT_TREE must be on or off/],
   ])('refuses %j with a message naming the setting', (env, message) => {
     let error: unknown;
     try {

@@ -136,6 +136,8 @@ export const appConfigSchema = z.object({
     .min(0, 'must be between 0 and 3600000')
     .max(3_600_000, 'must be between 0 and 3600000')
     .default(10_000),
+  /** Whether this instance keeps the audit tree (`off`: no checkpoints, proofs or leaf hashes). */
+  AUDIT_TREE: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

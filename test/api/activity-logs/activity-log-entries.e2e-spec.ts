@@ -50,6 +50,9 @@ describe('activity log: one entry per command, with old and new values (HTTP)', 
       correlationId: expect.any(String),
       causationId: expect.any(String),
       eventId: expect.any(String),
+      // minPosition waits for the audit tree too: the entry carries its leaf.
+      leafIndex: expect.any(Number),
+      leafHash: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
     });
     // The command's position is its last event's (the relationship, no entry of its own).
     const added = await latest('add_customer', customer.position);

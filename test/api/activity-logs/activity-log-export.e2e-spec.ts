@@ -61,6 +61,8 @@ describe('activity log export: CSV and NDJSON, recorded (HTTP)', () => {
       'correlationId',
       'causationId',
       'eventId',
+      'leafIndex',
+      'leafHash',
     ]);
     expect(rows.map((row) => row[4])).toEqual([
       'export_activity_log',

@@ -35,6 +35,20 @@ export const ACTIVITY_LOG_CSV_COLUMNS = [
   'eventId',
 ] as const;
 
+/** The audit tree's columns, after the item's, when the export is given the leaves. */
+export const ACTIVITY_LOG_AUDIT_CSV_COLUMNS = ['leafIndex', 'leafHash'] as const;
+
+/** Where an entry's event stands in the audit tree (nulls: not covered, or no tree). */
+export interface ActivityLogLeaf {
+  readonly leafIndex: number | null;
+  readonly leafHash: string | null;
+}
+
+/** Looks up the audit tree's leaf of an entry (the api's tree; a caller without one gives none). */
+export type ActivityLogLeafOf = (item: ActivityLogItem) => ActivityLogLeaf;
+
+type ExportedItem = ActivityLogItem & Partial<ActivityLogLeaf>;
+
 /** Rows read from SQLite per chunk of NDJSON: fewer, larger writes to the socket. */
 const NDJSON_ROWS_PER_CHUNK = 100;
 
@@ -50,12 +64,19 @@ export function exportActivityLog(
   partnerId: string,
   filter: ActivityLogFilter,
   format: ActivityLogExportFormat,
+  leafOf?: ActivityLogLeafOf,
 ): Readable {
-  const items = itemsOf(file, partnerId, filter);
-  return format === 'csv' ? csvOf(items) : Readable.from(ndjsonOf(items), { objectMode: false });
+  const items = itemsOf(file, partnerId, filter, leafOf);
+  if (format === 'ndjson') return Readable.from(ndjsonOf(items), { objectMode: false });
+  return csvOf(items, leafOf ? ACTIVITY_LOG_AUDIT_CSV_COLUMNS : []);
 }
 
-function* itemsOf(file: string, partnerId: string, filter: ActivityLogFilter) {
+function* itemsOf(
+  file: string,
+  partnerId: string,
+  filter: ActivityLogFilter,
+  leafOf: ActivityLogLeafOf | undefined,
+): Generator<ExportedItem> {
   const db = openReadModelForReading(file);
   try {
     const plan = planActivityQuery(db, partnerId, filter);
@@ -64,16 +85,23 @@ function* itemsOf(file: string, partnerId: string, filter: ActivityLogFilter) {
     const statement = db
       .prepare(`SELECT ${ITEM_COLUMNS} ${select.body} ORDER BY ${select.position} DESC`)
       .safeIntegers(true);
-    for (const row of statement.iterate(select.params)) yield itemOf(row as ItemRow);
+    for (const row of statement.iterate(select.params)) {
+      const item = itemOf(row as ItemRow);
+      yield leafOf ? { ...item, ...leafOf(item) } : item;
+    }
   } finally {
     db.close();
   }
 }
 
-function csvOf(items: Generator<ActivityLogItem>): Readable {
-  const csv = stringify({ bom: true, header: true, columns: [...ACTIVITY_LOG_CSV_COLUMNS] });
+function csvOf(items: Generator<ExportedItem>, audit: readonly string[]): Readable {
+  const columns = [...ACTIVITY_LOG_CSV_COLUMNS, ...audit];
+  const csv = stringify({ bom: true, header: true, columns });
   function* records(): Generator<string[]> {
-    for (const item of items) yield csvRecordOf(item).map(spreadsheetSafe);
+    for (const item of items) {
+      const leaf = audit.length ? [String(item.leafIndex ?? ''), item.leafHash ?? ''] : [];
+      yield [...csvRecordOf(item), ...leaf].map(spreadsheetSafe);
+    }
   }
   pipeline(Readable.from(records(), { highWaterMark: 64 }), csv, () => {
     // An error reaches the consumer through `csv`, which pipeline destroys with it.
@@ -101,7 +129,7 @@ function csvRecordOf(item: ActivityLogItem): string[] {
   ];
 }
 
-function* ndjsonOf(items: Generator<ActivityLogItem>): Generator<string> {
+function* ndjsonOf(items: Generator<ExportedItem>): Generator<string> {
   let chunk = '';
   let rows = 0;
   for (const item of items) {

@@ -44,6 +44,25 @@ export class ActivityLogEntryView {
   @ApiProperty({ description: 'What caused it: the request, or the event it follows from' })
   readonly causationId!: string;
   @ApiProperty({ description: 'The id of the event this entry records' }) readonly eventId!: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'The index of the event’s leaf in the audit tree (`GET /v1/audit/proofs/inclusion`); ' +
+      'null while the tree has not covered it yet (normally milliseconds; `minPosition` waits ' +
+      'for the tree too) and on an instance without the tree (`AUDIT_TREE=off`)',
+    example: 41,
+  })
+  readonly leafIndex!: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The leaf hash, base64: SHA-256 of `0x00` and the RFC 8785 bytes of the stored event; ' +
+      'null like `leafIndex`',
+    example: 'UNhY4JhezH9gQYqvDMWrWH9CwlcKiECVqejMrND2VFw=',
+  })
+  readonly leafHash!: string | null;
 }
 
 /** A page of the caller's activity log, newest first. */

@@ -12,6 +12,7 @@ import {
   EVENT_STORE,
   type EventStore,
   EventStoreUnavailable,
+  type ScopedEventStore,
 } from '@customer-workspace/event-store';
 import { WORKSPACE_STREAM_CATEGORIES, WORKSPACE_UPCASTERS } from '@customer-workspace/read-models';
 import {
@@ -23,13 +24,18 @@ import {
 import { type AppConfig, personalDataKeysDir } from '@customer-workspace/config';
 import { MetricsService } from '../observability/metrics.service.js';
 import { InstrumentedEventStore } from './instrumented-event-store.js';
+import { STORED_EVENTS } from './stored-events.js';
 
 const personalDataLogger = new Logger('PersonalData');
 
+/** The adapter the settings ask for, scoped and upcast: what `EVENT_STORE` and `STORED_EVENTS` view. */
+const SCOPED_EVENT_STORE = Symbol('SCOPED_EVENT_STORE');
+
 /**
  * Provides the configured `EventStore` under `EVENT_STORE`, billing profiles sealed with the
- * key store's keys (`PersonalDataEventStore`, docs/product.md rule 8), and closes both after
- * the HTTP server.
+ * key store's keys (`PersonalDataEventStore`, docs/product.md rule 8), and the same events as
+ * stored (sealed, not upcast) under `STORED_EVENTS`, all over one adapter, closed after the
+ * HTTP server.
  */
 @Global()
 @Module({
@@ -46,21 +52,25 @@ const personalDataLogger = new Logger('PersonalData');
         ),
     },
     {
+      provide: SCOPED_EVENT_STORE,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>): ScopedEventStore =>
+        createEventStore({
+          connectionString: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
+          dataDir: config.get('DATA_DIR', { infer: true }),
+          synchronous: config.get('EVENTSTORE_SQLITE_SYNCHRONOUS', { infer: true }),
+          streamPrefix: config.get('EVENTSTORE_STREAM_PREFIX', { infer: true }),
+          categories: WORKSPACE_STREAM_CATEGORIES,
+          upcasters: WORKSPACE_UPCASTERS,
+        }),
+    },
+    {
       provide: PersonalDataEventStore,
-      inject: [ConfigService, PERSONAL_DATA_KEYS],
-      useFactory: (config: ConfigService<AppConfig, true>, keys: PersonalDataKeys) =>
-        new PersonalDataEventStore(
-          createEventStore({
-            connectionString: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
-            dataDir: config.get('DATA_DIR', { infer: true }),
-            synchronous: config.get('EVENTSTORE_SQLITE_SYNCHRONOUS', { infer: true }),
-            streamPrefix: config.get('EVENTSTORE_STREAM_PREFIX', { infer: true }),
-            categories: WORKSPACE_STREAM_CATEGORIES,
-            upcasters: WORKSPACE_UPCASTERS,
-          }),
-          keys,
-          { onError: (error, context) => personalDataLogger.error({ err: error }, context) },
-        ),
+      inject: [SCOPED_EVENT_STORE, PERSONAL_DATA_KEYS],
+      useFactory: (store: ScopedEventStore, keys: PersonalDataKeys) =>
+        new PersonalDataEventStore(store, keys, {
+          onError: (error, context) => personalDataLogger.error({ err: error }, context),
+        }),
     },
     {
       provide: EVENT_STORE,
@@ -68,8 +78,14 @@ const personalDataLogger = new Logger('PersonalData');
       useFactory: (store: PersonalDataEventStore, metrics: MetricsService): EventStore =>
         new InstrumentedEventStore(store, (count) => metrics.eventsAppended.inc(count)),
     },
+    {
+      // Taken from the adapter's own scoped store, not from whatever `EVENT_STORE` is wrapped in.
+      provide: STORED_EVENTS,
+      inject: [SCOPED_EVENT_STORE],
+      useFactory: (store: ScopedEventStore): EventStore => store.asStored(),
+    },
   ],
-  exports: [EVENT_STORE, PersonalDataEventStore, PERSONAL_DATA_KEYS],
+  exports: [EVENT_STORE, STORED_EVENTS, PersonalDataEventStore, PERSONAL_DATA_KEYS],
 })
 export class EventStoreModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('EventStore');

@@ -1,7 +1,10 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ACTIVITY_LOG_CSV_COLUMNS } from '@customer-workspace/read-models';
+import {
+  ACTIVITY_LOG_AUDIT_CSV_COLUMNS,
+  ACTIVITY_LOG_CSV_COLUMNS,
+} from '@customer-workspace/read-models';
 import { Caller, Roles } from '../../../platform/auth/auth.decorators.js';
 import type { Principal } from '@customer-workspace/auth';
 import { requestContext } from '../../../platform/commands/command-context.js';
@@ -25,7 +28,9 @@ export class ExportActivityLogsController {
     description:
       'Newest first, the list’s filters (`from` inclusive, `to` exclusive). Format by `format` ' +
       'or `Accept`, CSV by default. CSV: UTF-8 with a byte-order mark, columns ' +
-      `${ACTIVITY_LOG_CSV_COLUMNS.join(', ')}; old and new values as JSON; cells a spreadsheet ` +
+      `${[...ACTIVITY_LOG_CSV_COLUMNS, ...ACTIVITY_LOG_AUDIT_CSV_COLUMNS].join(', ')}; old and ` +
+      'new values as JSON, `leafIndex` and `leafHash` empty while the audit tree has not ' +
+      'covered the entry; cells a spreadsheet ' +
       "would run as a formula start with `'`. NDJSON: one list item per line. The export is " +
       'recorded as `export_activity_log` before the file is sent (`X-Export-Position` names ' +
       'that event) and the file holds the log up to and including that record. Streamed from ' +

@@ -13,6 +13,7 @@ import type { Principal } from '@customer-workspace/auth';
 import type { RequestContext } from '../../../platform/commands/command-context.js';
 import { minPositionOf } from '../../../platform/read-models/min-position.dto.js';
 import { ReadModelsService } from '../../../platform/read-models/read-models.service.js';
+import { AuditTreeService } from '../../audit/audit-tree.service.js';
 import type { ExportActivityLogsDto } from './export-activity-logs.dto.js';
 import { RecordActivityLogExportCommand } from './record-activity-log-export.command.js';
 
@@ -36,13 +37,15 @@ export interface ActivityLogFile {
 /**
  * The export use case: not a pure query, since an export is recorded (a command) before its
  * file is read. Waits for `minPosition`, records the export, then streams the log up to and
- * including that record: the log exactly as it stood when exported.
+ * including that record: the log exactly as it stood when exported, each entry with its leaf in
+ * the audit tree.
  */
 @Injectable()
 export class ExportActivityLogsService {
   constructor(
     private readonly commands: CommandBus,
     private readonly readModels: ReadModelsService,
+    private readonly audit: AuditTreeService,
   ) {}
 
   async export({
@@ -56,11 +59,15 @@ export class ExportActivityLogsService {
       new RecordActivityLogExportCommand(recordedFiltersOf(filters), format, caller, request),
     );
     const runner = await this.readModels.caughtUp(ACTIVITY_LOG, position);
+    // The entries' leaves, the record's own included, once the tree holds them; an entry it
+    // has not covered in time carries nulls rather than failing an export already recorded.
+    await this.audit.reaches(position);
     const filter = { ...activityLogFilterOf(filters), upTo: position };
+    const leafOf = this.audit.leafOf.bind(this.audit);
     return {
       ...ACTIVITY_LOG_EXPORT_FORMATS[format],
       position,
-      body: exportActivityLog(runner.servingFile(), caller.partnerId, filter, format),
+      body: exportActivityLog(runner.servingFile(), caller.partnerId, filter, format, leafOf),
     };
   }
 }

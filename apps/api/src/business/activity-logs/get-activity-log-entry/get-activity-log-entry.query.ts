@@ -6,6 +6,7 @@ import {
 } from '@customer-workspace/read-models';
 import type { Principal } from '@customer-workspace/auth';
 import { ReadModelsService } from '../../../platform/read-models/read-models.service.js';
+import { AuditTreeService } from '../../audit/audit-tree.service.js';
 import type { ActivityLogEntryView } from '../activity-log-entry.view.js';
 
 /** One entry of the caller's activity log by its position (`GET /v1/activity-logs/{position}`). */
@@ -20,24 +21,31 @@ export class GetActivityLogEntryQuery extends Query<ActivityLogEntryView> {
 }
 
 /**
- * Answers from the activity-log read model once it has reached `minPosition`. No entry of the
- * caller's there (none at all, or another partner's) throws `ActivityLogEntryNotFound` (404).
+ * Answers from the activity-log read model once it (and the audit tree) have reached
+ * `minPosition`, with the event's leaf. No entry of the caller's there (none at all, or another
+ * partner's) throws `ActivityLogEntryNotFound` (404).
  */
 @QueryHandler(GetActivityLogEntryQuery)
 export class GetActivityLogEntryHandler implements IQueryHandler<
   GetActivityLogEntryQuery,
   ActivityLogEntryView
 > {
-  constructor(private readonly readModels: ReadModelsService) {}
+  constructor(
+    private readonly readModels: ReadModelsService,
+    private readonly audit: AuditTreeService,
+  ) {}
 
   async execute({
     position,
     minPosition,
     caller,
   }: GetActivityLogEntryQuery): Promise<ActivityLogEntryView> {
-    const runner = await this.readModels.caughtUp(ACTIVITY_LOG, minPosition);
+    const [runner] = await Promise.all([
+      this.readModels.caughtUp(ACTIVITY_LOG, minPosition),
+      this.audit.caughtUp(minPosition),
+    ]);
     const entry = activityLogEntryAt(runner.reader(), caller.partnerId, position);
     if (entry === undefined) throw new ActivityLogEntryNotFound(position.toString());
-    return entry;
+    return { ...entry, ...this.audit.leafOf(entry) };
   }
 }
