@@ -55,7 +55,6 @@ describe('api foundation (HTTP)', () => {
       { name: 'event-store', status: 'up', headPosition: '0' },
       { name: 'projection:customer-list', status: 'up', position: null, lag: '0' },
       { name: 'projection:activity-log', status: 'up', position: null, lag: '0' },
-      { name: 'process:personal-data-erasure', status: 'up', position: null },
       {
         name: 'process:audit-tree',
         status: 'up',
@@ -64,6 +63,7 @@ describe('api foundation (HTTP)', () => {
         checkpointTreeSize: 0,
         lag: '0',
       },
+      { name: 'process:personal-data-erasure', status: 'up', position: null },
       { name: 'process:invitation-acceptance', status: 'up', position: null },
       { name: 'process:webhook-delivery', status: 'up', position: null },
     ]);

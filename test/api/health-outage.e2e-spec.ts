@@ -23,8 +23,8 @@ describe('/health while EventStoreDB is unreachable', () => {
       'event-store',
       'projection:customer-list',
       'projection:activity-log',
-      'process:personal-data-erasure',
       'process:audit-tree',
+      'process:personal-data-erasure',
       'process:invitation-acceptance',
       'process:webhook-delivery',
     ]);

@@ -84,8 +84,8 @@ describe('cli personal-data encrypt and the erased view after a rebuild', () => 
     api = undefined;
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const start = async () => {
-    api = await startTestApi({ ...EMBEDDED_STORE, DATA_DIR: dataDir });
+  const start = async (settings: Record<string, string> = {}) => {
+    api = await startTestApi({ ...EMBEDDED_STORE, DATA_DIR: dataDir, ...settings });
     http = request(api.app.getHttpServer());
     admin = await bearer(api, 'contoso', 'admin-agent');
   };
@@ -104,7 +104,8 @@ describe('cli personal-data encrypt and the erased view after a rebuild', () => 
   it('seals the profiles stored in clear in place; the api then reads them and can erase them', async () => {
     const [erasable, kept] = await legacyCustomers(dataDir, 'up1', 'up2');
     const legacyValues = personalValuesOf(distinctiveProfile('up1'));
-    await start();
+    // A store from before sealing had no audit tree either: the upgrade runs before one exists.
+    await start({ AUDIT_TREE: 'off' });
     await logOf(erasable!, '6');
     // Before the upgrade an erasure is refused: the clear copy would survive it.
     await http
