@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createEventStore, type EventStore } from '@customer-workspace/event-store';
+import { createEventStore, type ScopedEventStore } from '@customer-workspace/event-store';
 import type { Projection } from '@customer-workspace/read-models';
 import { WORKSPACE_STREAM_CATEGORIES, WORKSPACE_UPCASTERS } from '@customer-workspace/read-models';
 import type { AppConfig } from '@customer-workspace/config';
@@ -67,7 +67,7 @@ export function expectAtMost(positionals: readonly string[], max: number): void 
 export function openEventStore(
   config: AppConfig,
   { as = 'current' }: { as?: 'current' | 'stored' } = {},
-): EventStore {
+): ScopedEventStore {
   return createEventStore({
     connectionString: config.EVENTSTORE_CONNECTION_STRING,
     dataDir: config.DATA_DIR,

@@ -135,6 +135,17 @@ export function verifierKeyFromPem(name: string, pem: string): string {
   return `${name}+${hash}+${Buffer.concat([Uint8Array.of(ED25519), raw]).toString('base64')}`;
 }
 
+/**
+ * A public key as an auditor's file holds it, as a verifier key: a verifier key as it is, a PEM
+ * as the key of `name` (the checkpoints' origin). Throws a TypeError when it is neither.
+ */
+export function verifierKeyOfText(text: string, name: string): string {
+  const trimmed = text.trim();
+  if (trimmed.includes('-----BEGIN')) return verifierKeyFromPem(name, trimmed);
+  parseVerifierKey(trimmed);
+  return trimmed;
+}
+
 /** The name a verifier key is for (throws a TypeError when it does not read as one). */
 export function verifierKeyName(verifierKey: string): string {
   return parseVerifierKey(verifierKey).name;

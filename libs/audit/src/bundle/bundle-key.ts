@@ -1,4 +1,4 @@
-import { verifierKeyFromPem, verifierKeyName } from '../signed-note.js';
+import { verifierKeyName, verifierKeyOfText } from '../signed-note.js';
 import type { Verdict } from '../verify/verdict.js';
 import { BUNDLE_FILES } from './bundle-format.js';
 import { readText } from './bundle-files.js';
@@ -37,11 +37,8 @@ export function readBundleKey(
 
 /** A key file's text as a verifier key: a verifier key as it is, a PEM named `name`. */
 function keyOf(text: string, name: string, what: string, verdict: Verdict): string | undefined {
-  const trimmed = text.trim();
   try {
-    if (trimmed.includes('-----BEGIN')) return verifierKeyFromPem(name, trimmed);
-    verifierKeyName(trimmed);
-    return trimmed;
+    return verifierKeyOfText(text, name);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     verdict.unverifiable(`${what} does not parse as a public key: ${error.message}`);

@@ -163,6 +163,25 @@ describe('audit bundles', () => {
     expect((await verify()).verdict.exitCode).toBe(2);
   });
 
+  it('asks the entry check whether each entry says what its event says', async () => {
+    const seen: string[] = [];
+    const { verdict } = await verify({
+      checkEntry: (entry, event, partnerId) => {
+        seen.push(`${partnerId}:${event.eventId}`);
+        return entry.position === '28' ? 'action: entry says x, event says y' : undefined;
+      },
+    });
+    expect(seen).toHaveLength(10);
+    expect(seen[0]).toBe('p-1:e-0');
+    expect(verdict.firstAffected).toMatchObject({ position: 28n, leafIndex: 9 });
+    const failing = await verify({
+      checkEntry: () => {
+        throw new Error('unknown version');
+      },
+    });
+    expect(failing.verdict.exitCode).toBe(2);
+  });
+
   it('refuses a bundle checked with another key', async () => {
     const stranger = noteSigner(newNoteKey('test.example/audit').privateKey);
     expect((await verify({ publicKey: stranger.verifierKey })).verdict.exitCode).toBe(1);

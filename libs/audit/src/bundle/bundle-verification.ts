@@ -202,45 +202,68 @@ async function checkEntries(
         at,
       );
     previous = at;
-    const problem = entryProblem(parsed.data, checkpoint, manifest.partnerId, options.checkEntry);
-    if (problem !== undefined)
-      verdict.tampered(
-        `Entry at position ${entry.position} (leaf ${entry.leafIndex}, line ${line}): ${problem}`,
-        { ...at, position: minPosition(at.position, parsed.data.event) },
-      );
+    const where = `Entry at position ${entry.position} (leaf ${entry.leafIndex}, line ${line})`;
+    const problem =
+      entryProblem(parsed.data, checkpoint) ?? claimProblem(parsed.data, manifest, options);
+    if (problem?.kind === 'unverifiable') verdict.unverifiable(`${where}: ${problem.message}`);
+    else if (problem)
+      verdict.tampered(`${where}: ${problem.message}`, {
+        ...at,
+        position: minPosition(at.position, parsed.data.event),
+      });
   }
   options.onProgress?.(count, manifest.entries);
   return { count, malformed };
 }
 
-/** What is wrong with one entry, checked in order: its event, its proof, what it says. */
-function entryProblem(
-  line: BundleEntry,
-  checkpoint: Checkpoint,
-  partnerId: string,
-  checkEntry: EntryCheck | undefined,
-): string | undefined {
+interface Problem {
+  readonly kind: 'tampered' | 'unverifiable';
+  readonly message: string;
+}
+const tampered = (message: string): Problem => ({ kind: 'tampered', message });
+
+/** What is wrong with one entry's proof, checked in order: its event, its leaf, its path. */
+function entryProblem(line: BundleEntry, checkpoint: Checkpoint): Problem | undefined {
   const { entry, inclusionProof } = line;
   const event = recordOf(line.event);
   if (event.position.toString() !== entry.position || event.eventId !== entry.eventId)
-    return `the entry names event ${entry.eventId} at ${entry.position}, its event is ${event.eventId} at ${event.position}`;
+    return tampered(
+      `the entry names event ${entry.eventId} at ${entry.position}, its stored event is ` +
+        `${event.eventId} at ${event.position}`,
+    );
   if (entry.leafIndex >= checkpoint.treeSize)
-    return `leaf ${entry.leafIndex} is beyond the checkpoint's ${checkpoint.treeSize} leaves`;
+    return tampered(`leaf ${entry.leafIndex} is beyond the checkpoint's ${checkpoint.treeSize}`);
   let hash: Uint8Array;
   try {
     hash = eventLeafHash(event);
   } catch (error) {
-    return `its stored event has no canonical form (${(error as Error).message})`;
+    return { kind: 'unverifiable', message: `no canonical form (${(error as Error).message})` };
   }
   if (!sameHash(hash, Buffer.from(entry.leafHash, 'base64')))
-    return 'its stored event does not hash to its leafHash (the event was edited)';
+    return tampered('its stored event does not hash to its leafHash (the event was edited)');
   const proof = inclusionProof.map((h) => new Uint8Array(Buffer.from(h, 'base64')));
   if (!verifyInclusion(hash, entry.leafIndex, checkpoint.treeSize, proof, checkpoint.root))
-    return 'its inclusion proof does not lead to the checkpoint’s root';
-  const differs = checkEntry?.(entry, event, partnerId);
-  return differs === undefined
-    ? undefined
-    : `the entry does not say what its event says: ${differs}`;
+    return tampered('its inclusion proof does not lead to the checkpoint’s root');
+  return undefined;
+}
+
+/** Whether the entry says what its (proved) event says; a check that cannot run is doubt. */
+function claimProblem(
+  line: BundleEntry,
+  manifest: BundleManifest,
+  options: BundleVerificationOptions,
+): Problem | undefined {
+  try {
+    const differs = options.checkEntry?.(line.entry, recordOf(line.event), manifest.partnerId);
+    return differs === undefined
+      ? undefined
+      : tampered(`the entry does not say what its event says: ${differs}`);
+  } catch (error) {
+    return {
+      kind: 'unverifiable',
+      message: `what its event says could not be derived (${(error as Error).message})`,
+    };
+  }
 }
 
 export function recordOf(event: BundleEvent): AuditedRecord {
