@@ -74,6 +74,13 @@ export class AuditTree {
           'SELECT * FROM audit_leaves WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?',
         ),
       ),
+      // Rows as arrays, two columns: a pass over millions of leaves makes no object per leaf.
+      pageFrom: wide(
+        db.prepare<[number, number], [bigint, bigint, Buffer]>(
+          `SELECT leaf_index, position, leaf_hash FROM audit_leaves
+           WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?`,
+        ),
+      ).raw(true),
     };
   }
 
@@ -132,6 +139,11 @@ export class AuditTree {
     return this.sql.leavesFrom.all(leafIndex, limit).map(leafOf);
   }
 
+  /** `leaves` as `[leafIndex, position, leafHash]` rows: the same, cheaper to read in bulk. */
+  leafRows(leafIndex: number, limit: number): [bigint, bigint, Buffer][] {
+    return this.sql.pageFrom.all(leafIndex, limit) as unknown as [bigint, bigint, Buffer][];
+  }
+
   inclusionProof(leafIndex: number, size = this.size()): Hash[] {
     return this.nodes.inclusionProof(leafIndex, size);
   }
@@ -178,7 +190,7 @@ export class LeafComparison {
   /** The tree's size when the comparison started: the leaves it compares. */
   readonly size: number;
   private index = 0;
-  private page: AuditLeaf[] = [];
+  private page: [bigint, bigint, Buffer][] = [];
   private pageStart = 0;
 
   constructor(
@@ -205,30 +217,25 @@ export class LeafComparison {
    */
   next(event: AuditedRecord, hash: Hash = eventLeafHash(event)): bigint | undefined {
     if (this.done) throw new RangeError(`The tree holds ${this.size} leaves, no more`);
-    const leaf = this.leaf(this.index);
+    const [, position, leafHash] = this.leaf(this.index);
     this.index++;
-    if (leaf.position === event.position && sameHash(leaf.leafHash, hash)) return undefined;
-    return leaf.position < event.position ? leaf.position : event.position;
+    if (position === event.position && leafHash.equals(hash)) return undefined;
+    return position < event.position ? position : event.position;
   }
 
   /** After the last event: the position of the first leaf left without its event, if any. */
   end(): bigint | undefined {
-    return this.done ? undefined : this.leaf(this.index).position;
+    return this.done ? undefined : this.leaf(this.index)[1];
   }
 
-  private leaf(index: number): AuditLeaf {
+  private leaf(index: number): [bigint, bigint, Buffer] {
     if (index - this.pageStart >= this.page.length) {
-      this.page = this.tree.leaves(index, Math.min(this.pageSize, this.size - index));
+      this.page = this.tree.leafRows(index, Math.min(this.pageSize, this.size - index));
       this.pageStart = index;
     }
     const leaf = this.page[index - this.pageStart];
-    if (leaf?.leafIndex !== index) throw new Error(`Audit leaf ${index} is missing`);
+    if (leaf === undefined || Number(leaf[0]) !== index)
+      throw new Error(`Audit leaf ${index} is missing`);
     return leaf;
   }
-}
-
-function sameHash(a: Hash, b: Hash): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
