@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { CheckpointLog, SignedCheckpoint } from '../checkpoints/checkpoint-log.js';
 import { eventLeafHash } from '../event-bytes.js';
 import type { AuditedRecord, AuditTree } from '../tree/audit-tree.js';
+import type { ProofsTo } from '../tree/merkle-node-store.js';
 import { base64, sameHash } from '../verify/trusted-checkpoint.js';
 import {
   BUNDLE_FILES,
@@ -67,12 +68,13 @@ export async function writeBundle(dir: string, contents: BundleContents): Promis
   writeFileSync(join(dir, BUNDLE_FILES.publicKey), contents.publicKeyPem);
   writeFileSync(join(dir, BUNDLE_FILES.verifierKey), `${contents.verifierKey}\n`);
 
+  const proofs = tree.proofsTo(checkpoint.treeSize);
   const written = await writeLines(join(dir, BUNDLE_FILES.entries), async (write) => {
     let count = 0;
     let mismatched = 0;
     let firstMismatch: bigint | undefined;
     for await (const { item, event } of contents.entries) {
-      const line = entryLine(tree, checkpoint.treeSize, item, event);
+      const line = entryLine(tree, proofs, checkpoint.treeSize, item, event);
       if (!sameHash(Buffer.from(line.entry.leafHash, 'base64'), eventLeafHash(event))) {
         mismatched++;
         firstMismatch ??= event.position;
@@ -86,7 +88,7 @@ export async function writeBundle(dir: string, contents: BundleContents): Promis
 
   const consistencyProofs = await writeLines(join(dir, BUNDLE_FILES.consistency), async (write) => {
     let count = 0;
-    for (const line of consistencyLines(contents)) {
+    for (const line of consistencyLines(contents, proofs)) {
       await write(line);
       count++;
     }
@@ -111,6 +113,7 @@ export async function writeBundle(dir: string, contents: BundleContents): Promis
 
 function entryLine(
   tree: AuditTree,
+  proofs: ProofsTo,
   treeSize: number,
   item: BundledEntry['item'],
   event: AuditedRecord,
@@ -121,7 +124,7 @@ function entryLine(
   return {
     entry: { ...item, leafIndex: leaf.leafIndex, leafHash: base64(leaf.leafHash) },
     event: bundleEventOf(event),
-    inclusionProof: tree.inclusionProof(leaf.leafIndex, treeSize).map(base64),
+    inclusionProof: proofs.inclusion(leaf.leafIndex).map(base64),
   };
 }
 
@@ -139,10 +142,12 @@ export function bundleEventOf(event: AuditedRecord): BundleEvent {
 }
 
 /** The kept checkpoints below the bundle's size with their notes, then the extra sizes. */
-function* consistencyLines(contents: BundleContents): Generator<BundleConsistency> {
-  const { tree, checkpoint } = contents;
-  const to = checkpoint.treeSize;
-  const hashes = (from: number) => tree.consistencyProof(from, to).map(base64);
+function* consistencyLines(
+  contents: BundleContents,
+  proofs: ProofsTo,
+): Generator<BundleConsistency> {
+  const to = contents.checkpoint.treeSize;
+  const hashes = (from: number) => proofs.consistency(from).map(base64);
   const kept = new Set<number>();
   for (const earlier of contents.checkpoints.inOrder()) {
     if (earlier.treeSize >= to) break;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type AuditedEvent, eventLeafHash } from '../event-bytes.js';
 import type { Hash } from '../merkle.js';
-import { MerkleNodeStore } from './merkle-node-store.js';
+import { MerkleNodeStore, type ProofsTo } from './merkle-node-store.js';
 
 /** A stored event as the tree receives it: what it hashes, and its global position. */
 export interface AuditedRecord extends AuditedEvent {
@@ -150,6 +150,11 @@ export class AuditTree {
 
   consistencyProof(from: number, to = this.size()): Hash[] {
     return this.nodes.consistencyProof(from, to);
+  }
+
+  /** Many proofs to one size (see `MerkleNodeStore.proofsTo`). */
+  proofsTo(size: number): ProofsTo {
+    return this.nodes.proofsTo(size);
   }
 }
 
