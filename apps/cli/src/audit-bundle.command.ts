@@ -15,6 +15,7 @@ import {
   catchUpServingReadModel,
   ReadModelDirectory,
 } from '@customer-workspace/read-models';
+import { ForwardEventReader } from './audit-event-reader.js';
 import { updateAuditTree } from './audit-tree-update.js';
 import {
   type CliCommand,
@@ -148,15 +149,19 @@ async function* withEvents(
   rest: Iterator<Item>,
   progress: (position: bigint, entries: number) => void,
 ): AsyncGenerator<BundledEntry> {
+  const reader = new ForwardEventReader(stored);
   let entries = 0;
-  for (let item: Item | undefined = first; item !== undefined; item = nextOf(rest)) {
-    const position = BigInt(item.position);
-    let event;
-    for await (event of stored.readAll({ fromPosition: position, maxCount: 1 })) break;
-    if (event?.position !== position)
-      throw new Error(`The store holds no event at position ${position}, which the log shows`);
-    yield { item, event };
-    progress(position, ++entries);
+  try {
+    for (let item: Item | undefined = first; item !== undefined; item = nextOf(rest)) {
+      const position = BigInt(item.position);
+      const event = await reader.at(position);
+      if (!event)
+        throw new Error(`The store holds no event at position ${position}, which the log shows`);
+      yield { item, event };
+      progress(position, ++entries);
+    }
+  } finally {
+    await reader.close();
   }
 }
 
