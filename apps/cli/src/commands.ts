@@ -1,3 +1,6 @@
+import { auditBundleCommand } from './audit-bundle.command.js';
+import { auditPublicKeyCommand } from './audit-public-key.command.js';
+import { auditVerifyCommand } from './audit-verify.command.js';
 import type { CliCommand } from './cli-command.js';
 import { esdbGrantCommand } from './esdb-grant.command.js';
 import { exportActivityCommand } from './export-activity.command.js';
@@ -16,4 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   tokenCommand,
   esdbGrantCommand,
   personalDataEncryptCommand,
+  auditPublicKeyCommand,
+  auditBundleCommand,
+  auditVerifyCommand,
 ];

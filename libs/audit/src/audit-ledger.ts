@@ -61,3 +61,24 @@ export class AuditLedger {
     if (this.db.open) this.db.close();
   }
 }
+
+/** An audit.db opened read-only: what a verification reads, and nothing it could write. */
+export interface AuditLedgerReader {
+  readonly tree: AuditTree;
+  readonly checkpoints: CheckpointLog;
+  close(): void;
+}
+
+/**
+ * The tree and checkpoints of an existing audit.db, read-only. Throws when the file lacks
+ * them (not an audit tree, or one of an older layout).
+ */
+export function openAuditLedgerForReading(file: string): AuditLedgerReader {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return { tree: new AuditTree(db), checkpoints: new CheckpointLog(db), close: () => db.close() };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,4 +1,6 @@
-import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+import type { Hash } from './merkle.js';
 
 /** A stored event as the audit tree hashes it: exactly these fields, as stored. */
 export interface AuditedEvent {
@@ -11,16 +13,16 @@ export interface AuditedEvent {
 }
 
 /**
- * The bytes a leaf hashes: the RFC 8785 (JCS) canonical JSON of `{ streamId, revision,
- * eventId, type, data, metadata }`, UTF-8, by the `canonicalize` package (the RFC authors'
- * implementation). The same stored event gives the same bytes on any machine, whatever the
+ * The RFC 8785 (JCS) canonical JSON of `{ streamId, revision, eventId, type, data, metadata }`,
+ * identical to the `canonicalize` package's (the RFC authors' implementation; see
+ * `canonicalJson`). The same stored event gives the same text on any machine, whatever the
  * order its JSON keys were written in.
  */
-export function canonicalEventBytes(event: AuditedEvent): Uint8Array {
+export function canonicalEventText(event: AuditedEvent): string {
   const revision = Number(event.revision);
   if (!Number.isSafeInteger(revision) || revision < 0)
     throw new RangeError(`Revision ${event.revision} of ${event.streamId} is not a safe integer`);
-  const text = canonicalize({
+  return canonicalJson({
     streamId: event.streamId,
     revision,
     eventId: event.eventId,
@@ -28,6 +30,22 @@ export function canonicalEventBytes(event: AuditedEvent): Uint8Array {
     data: event.data,
     metadata: event.metadata,
   });
-  if (text === undefined) throw new TypeError(`Event ${event.eventId} has no JSON form`);
-  return Buffer.from(text, 'utf8');
+}
+
+/** The bytes a leaf hashes: `canonicalEventText` in UTF-8. */
+export function canonicalEventBytes(event: AuditedEvent): Uint8Array {
+  return Buffer.from(canonicalEventText(event), 'utf8');
+}
+
+const LEAF_PREFIX = Uint8Array.of(0x00);
+
+/**
+ * `leafHash(canonicalEventBytes(event))`, without the copy into a buffer: the hash takes the
+ * text's UTF-8 as it goes. What the tree holds for `event`, and what a verifier recomputes.
+ */
+export function eventLeafHash(event: AuditedEvent): Hash {
+  return createHash('sha256')
+    .update(LEAF_PREFIX)
+    .update(canonicalEventText(event), 'utf8')
+    .digest();
 }

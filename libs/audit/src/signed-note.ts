@@ -24,7 +24,11 @@ const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 /** A note that does not open: malformed, or no signature by the key given verifies. */
 export class NoteNotVerified extends Error {
-  constructor(reason: string) {
+  constructor(
+    reason: string,
+    /** True when the note does not even read as a signed note (no or a broken signature block). */
+    readonly malformed = false,
+  ) {
     super(`The signed note does not verify: ${reason}`);
     this.name = 'NoteNotVerified';
   }
@@ -95,13 +99,13 @@ export function signNote(text: string, signer: NoteSigner): string {
  */
 export function openNote(note: string, verifierKey: string): string {
   const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n')) throw new NoteNotVerified('no signature block');
+  if (split < 0 || !note.endsWith('\n')) throw new NoteNotVerified('no signature block', true);
   const text = note.slice(0, split + 1);
   const lines = note.slice(split + 2, -1).split('\n');
   const { name, keyHash, publicKey } = parseVerifierKey(verifierKey);
   for (const line of lines) {
     const match = /^\u2014 (\S+) (\S+)$/.exec(line);
-    if (!match) throw new NoteNotVerified('a malformed signature line');
+    if (!match) throw new NoteNotVerified('a malformed signature line', true);
     if (match[1] !== name) continue;
     const blob = Buffer.from(match[2]!, 'base64');
     if (blob.length !== 68 || !blob.subarray(0, 4).equals(keyHash)) continue;
@@ -109,6 +113,42 @@ export function openNote(note: string, verifierKey: string): string {
     throw new NoteNotVerified(`${name}'s signature does not match the text`);
   }
   throw new NoteNotVerified(`no signature by ${name}`);
+}
+
+/**
+ * The verifier key of `name` for an Ed25519 public key given as PEM (SPKI), for an auditor who
+ * holds the PEM: a note key's name is the checkpoints' origin. Throws a TypeError when the
+ * PEM is not an Ed25519 public key.
+ */
+export function verifierKeyFromPem(name: string, pem: string): string {
+  checkName(name);
+  let key: KeyObject;
+  try {
+    key = createPublicKey(pem);
+  } catch (error) {
+    throw new TypeError(`Not a public key in PEM: ${(error as Error).message}`, { cause: error });
+  }
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new TypeError(`Not an Ed25519 public key (${key.asymmetricKeyType ?? 'unknown'})`);
+  const raw = rawPublicKey(key);
+  const hash = keyHashOf(name, raw).toString('hex');
+  return `${name}+${hash}+${Buffer.concat([Uint8Array.of(ED25519), raw]).toString('base64')}`;
+}
+
+/**
+ * A public key as an auditor's file holds it, as a verifier key: a verifier key as it is, a PEM
+ * as the key of `name` (the checkpoints' origin). Throws a TypeError when it is neither.
+ */
+export function verifierKeyOfText(text: string, name: string): string {
+  const trimmed = text.trim();
+  if (trimmed.includes('-----BEGIN')) return verifierKeyFromPem(name, trimmed);
+  parseVerifierKey(trimmed);
+  return trimmed;
+}
+
+/** The name a verifier key is for (throws a TypeError when it does not read as one). */
+export function verifierKeyName(verifierKey: string): string {
+  return parseVerifierKey(verifierKey).name;
 }
 
 function parseVerifierKey(verifierKey: string) {

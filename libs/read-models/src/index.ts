@@ -21,5 +21,6 @@ export * from './activity-log/activity-log.mapping.js';
 export * from './activity-log/activity-log.projection.js';
 export * from './activity-log/activity-log.query.js';
 export * from './activity-log/activity-log.export.js';
+export * from './activity-log/activity-log.history.js';
 export * from './projection/serving-read-model.js';
 export * from './workspace-events.js';

@@ -50,6 +50,9 @@ export class CheckpointLog {
          ON CONFLICT (tree_size) DO NOTHING`,
       ),
       count: db.prepare<[], number>('SELECT COUNT(*) FROM audit_checkpoints').pluck(),
+      after: db.prepare<[number, number], CheckpointRow>(
+        'SELECT * FROM audit_checkpoints WHERE tree_size > ? ORDER BY tree_size LIMIT ?',
+      ),
     };
   }
 
@@ -77,6 +80,20 @@ export class CheckpointLog {
   at(treeSize: number): SignedCheckpoint | undefined {
     const row = this.sql.at.get(treeSize);
     return row && checkpointOf(row);
+  }
+
+  /**
+   * The kept checkpoints of sizes above `treeSize` (-1: all), smallest first, a page of
+   * `limit` at a time: the history can be long (one per interval while the log grows).
+   */
+  *inOrder(treeSize = -1, limit = 1000): Generator<SignedCheckpoint> {
+    let after = treeSize;
+    for (;;) {
+      const rows = this.sql.after.all(after, limit);
+      for (const row of rows) yield checkpointOf(row);
+      if (rows.length < limit) return;
+      after = Number(rows.at(-1)!.tree_size);
+    }
   }
 
   count(): number {

@@ -1,4 +1,5 @@
 import type { Hash } from '../merkle.js';
+import { openNote } from '../signed-note.js';
 
 /** What a checkpoint states: the tree named `origin` had `treeSize` leaves and this root. */
 export interface Checkpoint {
@@ -42,4 +43,13 @@ export function parseCheckpointText(text: string): Checkpoint {
   if (hash.length !== 32 || hash.toString('base64') !== root)
     throw new MalformedCheckpoint('the root is not the base64 of 32 bytes');
   return { origin, treeSize, root: new Uint8Array(hash) };
+}
+
+/**
+ * The checkpoint a signed note states, once a signature by `verifierKey` verifies over it.
+ * Throws `NoteNotVerified` (not signed by that key, or not a signed note), `MalformedCheckpoint`
+ * (signed, but not a checkpoint), or a `TypeError` when the key does not read as one.
+ */
+export function openCheckpoint(note: string, verifierKey: string): Checkpoint {
+  return parseCheckpointText(openNote(note, verifierKey));
 }

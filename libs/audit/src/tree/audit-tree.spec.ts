@@ -1,6 +1,11 @@
 import Database from 'better-sqlite3';
 import { verifyConsistency, verifyInclusion } from '../merkle.js';
-import { type AuditedRecord, AuditTree, firstTamperedPosition } from './audit-tree.js';
+import {
+  type AuditedRecord,
+  AuditTree,
+  firstTamperedPosition,
+  LeafComparison,
+} from './audit-tree.js';
 
 const hex = (hash: Uint8Array) => Buffer.from(hash).toString('hex');
 
@@ -65,6 +70,26 @@ describe('AuditTree', () => {
     expect(firstTamperedPosition(tree, swapped)).toBe(log[10]!.position);
 
     expect(firstTamperedPosition(tree, log.slice(0, 15))).toBe(log[15]!.position);
+  });
+
+  it('compares a page of leaves at a time, as one pass over the whole tree would', () => {
+    const tree = treeOf(log);
+    const compare = (events: readonly AuditedRecord[]) => {
+      const comparison = new LeafComparison(tree, 3);
+      for (const event of events) {
+        if (comparison.done) break;
+        const tampered = comparison.next(event);
+        if (tampered !== undefined) return tampered;
+      }
+      return comparison.end();
+    };
+    expect(compare(log)).toBeUndefined();
+    for (const index of [0, 2, 3, 11, 19]) {
+      const deleted = log.filter((_, i) => i !== index);
+      expect(compare(deleted)).toBe(log[index]!.position);
+      expect(compare(deleted)).toBe(firstTamperedPosition(tree, deleted));
+    }
+    expect(tree.leaves(18, 5).map((leaf) => leaf.eventId)).toEqual(['e-18', 'e-19']);
   });
 
   it('detects a rewritten history against a root an auditor kept', () => {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { type AuditedEvent, canonicalEventBytes } from '../event-bytes.js';
-import { type Hash, leafHash } from '../merkle.js';
-import { MerkleNodeStore } from './merkle-node-store.js';
+import { type AuditedEvent, eventLeafHash } from '../event-bytes.js';
+import type { Hash } from '../merkle.js';
+import { MerkleNodeStore, type ProofsTo } from './merkle-node-store.js';
 
 /** A stored event as the tree receives it: what it hashes, and its global position. */
 export interface AuditedRecord extends AuditedEvent {
@@ -69,6 +69,18 @@ export class AuditTree {
       leafByIndex: wide(
         db.prepare<[number], LeafRow>('SELECT * FROM audit_leaves WHERE leaf_index = ?'),
       ),
+      leavesFrom: wide(
+        db.prepare<[number, number], LeafRow>(
+          'SELECT * FROM audit_leaves WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?',
+        ),
+      ),
+      // Rows as arrays, two columns: a pass over millions of leaves makes no object per leaf.
+      pageFrom: wide(
+        db.prepare<[number, number], [bigint, bigint, Buffer]>(
+          `SELECT leaf_index, position, leaf_hash FROM audit_leaves
+           WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?`,
+        ),
+      ).raw(true),
     };
   }
 
@@ -91,7 +103,7 @@ export class AuditTree {
         let index = this.nodes.size();
         for (const event of events) {
           if (last !== undefined && event.position <= last) continue;
-          const hash = leafHash(canonicalEventBytes(event));
+          const hash = eventLeafHash(event);
           this.nodes.append(hash, index);
           this.sql.addLeaf.run(index, event.position, event.eventId, Buffer.from(hash));
           index++;
@@ -122,12 +134,27 @@ export class AuditTree {
     return row && leafOf(row);
   }
 
+  /** Up to `limit` leaves from `leafIndex` on, in order: a pass over the tree a page at a time. */
+  leaves(leafIndex: number, limit: number): AuditLeaf[] {
+    return this.sql.leavesFrom.all(leafIndex, limit).map(leafOf);
+  }
+
+  /** `leaves` as `[leafIndex, position, leafHash]` rows: the same, cheaper to read in bulk. */
+  leafRows(leafIndex: number, limit: number): [bigint, bigint, Buffer][] {
+    return this.sql.pageFrom.all(leafIndex, limit) as unknown as [bigint, bigint, Buffer][];
+  }
+
   inclusionProof(leafIndex: number, size = this.size()): Hash[] {
     return this.nodes.inclusionProof(leafIndex, size);
   }
 
   consistencyProof(from: number, to = this.size()): Hash[] {
     return this.nodes.consistencyProof(from, to);
+  }
+
+  /** Many proofs to one size (see `MerkleNodeStore.proofsTo`). */
+  proofsTo(size: number): ProofsTo {
+    return this.nodes.proofsTo(size);
   }
 }
 
@@ -149,18 +176,71 @@ export function firstTamperedPosition(
   tree: AuditTree,
   events: Iterable<AuditedRecord>,
 ): bigint | undefined {
-  let index = 0;
+  const comparison = new LeafComparison(tree);
   for (const event of events) {
-    if (index >= tree.size()) return undefined;
-    const leaf = tree.leaf(index)!;
-    const hash = leafHash(canonicalEventBytes(event));
-    if (leaf.position !== event.position || !sameHash(leaf.leafHash, hash))
-      return leaf.position < event.position ? leaf.position : event.position;
-    index++;
+    if (comparison.done) break;
+    const tampered = comparison.next(event);
+    if (tampered !== undefined) return tampered;
   }
-  return index < tree.size() ? tree.leaf(index)!.position : undefined;
+  return comparison.end();
 }
 
-function sameHash(a: Hash, b: Hash): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+/**
+ * The log compared with the tree one event at a time, in global order (`firstTamperedPosition`
+ * over a stream): the leaves are read a page at a time, so a pass over millions of events is
+ * one query per page. It compares the tree as it was when it started; leaves appended since
+ * (a running follower) are left for the next pass.
+ */
+export class LeafComparison {
+  /** The tree's size when the comparison started: the leaves it compares. */
+  readonly size: number;
+  private index = 0;
+  private page: [bigint, bigint, Buffer][] = [];
+  private pageStart = 0;
+
+  constructor(
+    private readonly tree: AuditTree,
+    private readonly pageSize = 1000,
+  ) {
+    this.size = tree.size();
+  }
+
+  /** Events compared so far. */
+  get compared(): number {
+    return this.index;
+  }
+
+  /** Every leaf has been compared: later events are not in the tree yet. */
+  get done(): boolean {
+    return this.index >= this.size;
+  }
+
+  /**
+   * Compares the next event of the log (its leaf hash given when already computed) with the
+   * leaf at its index: the first tampered position when they differ (the smaller of the two
+   * positions: an event deleted shows as the next one in its place), else undefined.
+   */
+  next(event: AuditedRecord, hash: Hash = eventLeafHash(event)): bigint | undefined {
+    if (this.done) throw new RangeError(`The tree holds ${this.size} leaves, no more`);
+    const [, position, leafHash] = this.leaf(this.index);
+    this.index++;
+    if (position === event.position && leafHash.equals(hash)) return undefined;
+    return position < event.position ? position : event.position;
+  }
+
+  /** After the last event: the position of the first leaf left without its event, if any. */
+  end(): bigint | undefined {
+    return this.done ? undefined : this.leaf(this.index)[1];
+  }
+
+  private leaf(index: number): [bigint, bigint, Buffer] {
+    if (index - this.pageStart >= this.page.length) {
+      this.page = this.tree.leafRows(index, Math.min(this.pageSize, this.size - index));
+      this.pageStart = index;
+    }
+    const leaf = this.page[index - this.pageStart];
+    if (leaf === undefined || Number(leaf[0]) !== index)
+      throw new Error(`Audit leaf ${index} is missing`);
+    return leaf;
+  }
 }

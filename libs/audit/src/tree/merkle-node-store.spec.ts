@@ -52,6 +52,20 @@ describe('MerkleNodeStore', () => {
     }
   });
 
+  it('makes the same proofs to one size many at a time, the right edge combined once', () => {
+    for (const size of [1, 2, 7, 16, 33, 45]) {
+      const proofs = store.proofsTo(size);
+      for (let index = 0; index < size; index++)
+        expect(proofs.inclusion(index).map(hex)).toEqual(
+          inclusionProof(leaves, index, size).map(hex),
+        );
+      for (let from = 0; from <= size; from++)
+        expect(proofs.consistency(from).map(hex)).toEqual(
+          consistencyProof(leaves, from, size).map(hex),
+        );
+    }
+  });
+
   it('refuses a size it does not have, and a leaf appended twice at one index', () => {
     expect(() => store.root(leaves.length + 1)).toThrow(RangeError);
     expect(() => store.append(leaves[0]!, 3)).toThrow(/UNIQUE|PRIMARY KEY/);

@@ -5,6 +5,7 @@ import {
   type Hash,
   inclusionPath,
   nodeHash,
+  type RangeHash,
   splitPoint,
 } from '../merkle.js';
 
@@ -78,12 +79,47 @@ export class MerkleNodeStore {
     return consistencyPath(this.rangeHash, from, to);
   }
 
+  /**
+   * Many proofs to one tree size (an audit bundle's): the subtrees on the tree's right edge,
+   * which every proof to that size needs and no node stores, are combined once, and the stored
+   * nodes read are kept (up to `keep`): neighbouring entries share most of their paths.
+   */
+  proofsTo(size: number, keep = 200_000): ProofsTo {
+    this.check(size);
+    const edge = new Map<number, Hash>();
+    const nodes = new Map<number, Hash>();
+    const node = (level: number, idx: number): Hash => {
+      const key = level * 2 ** 40 + idx;
+      let hash = nodes.get(key);
+      if (hash === undefined) {
+        if (nodes.size >= keep) nodes.clear();
+        hash = this.node(level, idx);
+        nodes.set(key, hash);
+      }
+      return hash;
+    };
+    // Every range a proof needs is a stored subtree or ends at `size` (the RFC's splits).
+    const hash: RangeHash = (start, end) => {
+      if (aligned(start, end)) return node(Math.log2(end - start), start / (end - start));
+      let known = end === size ? edge.get(start) : undefined;
+      if (known === undefined) {
+        const k = splitPoint(end - start);
+        known = nodeHash(hash(start, start + k), hash(start + k, end));
+        if (end === size) edge.set(start, known);
+      }
+      return known;
+    };
+    return {
+      inclusion: (index) => inclusionPath(hash, index, size),
+      consistency: (from) => consistencyPath(hash, from, size),
+    };
+  }
+
   /** MTH(D[start:end]): a stored node when the range is one aligned subtree, else split. */
   private readonly rangeHash = (start: number, end: number): Hash => {
     const length = end - start;
     if (length === 1) return this.node(0, start);
-    if ((length & (length - 1)) === 0 && start % length === 0)
-      return this.node(Math.log2(length), start / length);
+    if (aligned(start, end)) return this.node(Math.log2(length), start / length);
     const k = splitPoint(length);
     return nodeHash(this.rangeHash(start, start + k), this.rangeHash(start + k, end));
   };
@@ -98,6 +134,18 @@ export class MerkleNodeStore {
     if (!Number.isSafeInteger(size) || size < 0 || size > this.size())
       throw new RangeError(`The tree has ${this.size()} leaves, not ${size}`);
   }
+}
+
+/** Inclusion and consistency proofs to one tree size. */
+export interface ProofsTo {
+  inclusion(index: number): Hash[];
+  consistency(from: number): Hash[];
+}
+
+/** Whether `[start, end)` is one complete subtree: a power-of-two run aligned on its length. */
+function aligned(start: number, end: number): boolean {
+  const length = end - start;
+  return length > 0 && (length & (length - 1)) === 0 && start % length === 0;
 }
 
 /** One row per complete subtree: (level, index) → hash. */
