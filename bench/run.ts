@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { appendBenchmark } from './append.bench.js';
 import { auditAppendBenchmark } from './audit-append.bench.js';
 import { auditVerifyBenchmark } from './audit-verify.bench.js';
+import { personalDataBenchmark } from './personal-data.bench.js';
 import type { BenchResult } from './bench-result.js';
 import { esdbCommandBenchmark } from './esdb-command.bench.js';
 import { esdbRebuildBenchmark } from './esdb-rebuild.bench.js';
@@ -19,6 +20,7 @@ const benchmarks: Record<string, (quick: boolean) => Promise<BenchResult | Bench
   'webhooks.delivery': webhooksDeliveryBenchmark,
   'audit.append': auditAppendBenchmark,
   'audit.verify': auditVerifyBenchmark,
+  'personal-data.read': personalDataBenchmark,
   // Against a node, when one is given: its limits are measured on the same node.
   ...(process.env.EVENTSTORE_CONNECTION_STRING && {
     'http.command.esdb': esdbCommandBenchmark,

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken, type Role } from '@customer-workspace/auth';
 import { freePort, runApi, waitFor } from '../fixtures/api-process.js';
+import { requireBuild } from '../fixtures/dist.js';
 import { distinctiveProfile, foundIn, personalValuesOf } from '../fixtures/personal-data.js';
 import { eventually, startReceiver, type WebhookReceiver } from '../fixtures/webhook-receiver.js';
 
@@ -165,5 +167,15 @@ describe('personal data at rest, after an erasure and a clean stop (the api as a
       Object.keys(foundIn(dataDir, personalValuesOf(distinctiveProfile('keepproc')))),
     ).not.toEqual([]);
     expect(Object.keys(foundIn(dataDir, ['Erasable gdprproc']))).not.toEqual([]);
+
+    // The erasure destroyed keys, never a stored byte: the whole store still verifies against
+    // its audit tree and the checkpoints signed before and after it.
+    const verify = spawnSync(
+      process.execPath,
+      [requireBuild('apps/cli/dist/main.js'), 'audit', 'verify'],
+      { cwd: dir, env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir }, encoding: 'utf8' },
+    );
+    expect(verify.stderr).not.toMatch(/tamper/i);
+    expect(verify.status).toBe(0);
   });
 });

@@ -12,7 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { newNoteKey, noteSigner } from '@customer-workspace/audit';
+import { newNoteKey, noteSigner, openNote, signNote } from '@customer-workspace/audit';
+import { loadConfig } from '@customer-workspace/config';
 import { bearer, EMBEDDED_STORE, startTestApi } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 import { requireBuild } from '../fixtures/dist.js';
@@ -137,6 +138,20 @@ describe('cli audit', () => {
     expect(cli(base, 'audit', 'public-key', '--verifier-key').stdout).toBe(
       `${signer.verifierKey}\n`,
     );
+  });
+
+  it('makes a new signing key for AUDIT_SIGNING_KEY, which the config takes and signs with', () => {
+    const run = cli(undefined, 'audit', 'new-key', '--name', 'workspace.example.com/audit');
+    expect(run.status).toBe(0);
+    const privateKey = run.stdout.trim();
+    const made = noteSigner(privateKey);
+    expect(made.name).toBe('workspace.example.com/audit');
+    expect(run.stderr).toContain(`verifier key: ${made.verifierKey}`);
+    expect(loadConfig({ AUDIT_SIGNING_KEY: privateKey }).AUDIT_SIGNING_KEY).toBe(privateKey);
+    const note = signNote('workspace.example.com/audit\n0\nroot\n', made);
+    expect(openNote(note, made.verifierKey)).toBe('workspace.example.com/audit\n0\nroot\n');
+    expect(cli(undefined, 'audit', 'new-key').stdout).not.toBe(run.stdout);
+    expect(cli(undefined, 'audit', 'new-key', '--name', 'two words').status).not.toBe(0);
   });
 
   it('bundles a partner’s whole log, and the bundle verifies offline', () => {

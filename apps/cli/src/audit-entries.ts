@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { EntryCheck } from '@customer-workspace/audit';
+import { PERSONAL_FIELDS } from '@customer-workspace/customers';
 import { ReadUpcasting, type RecordedEvent } from '@customer-workspace/event-store';
 import {
   type ActivityLogEntry,
@@ -9,12 +10,20 @@ import {
 } from '@customer-workspace/read-models';
 
 /**
- * The personal fields of a billing profile (docs/product.md rule 8). They are stored sealed:
- * the leaf hash proves the stored ciphertext, but offline, without the customer's key, what an
- * entry shows of them (the value, or "[erased]") cannot be compared with the event.
+ * The personal fields of a billing profile (docs/product.md rule 8). They are stored sealed
+ * (one value, `personal`, beside the clear fields): the leaf hash proves the stored ciphertext,
+ * but offline, without the customer's key, what an entry shows of them (the value, or
+ * "[erased]") cannot be compared with the event. So neither side's personal fields, sealed
+ * value or erased mark take part in the comparison.
  */
-const PERSONAL_FIELDS = ['firstName', 'lastName', 'email', 'phoneNumber'];
-const PERSONAL_ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'city', 'postalCode'];
+const SEALED_PROFILE_FIELDS = ['personal', 'personalDataErased'];
+const PERSONAL_PROFILE_FIELDS = [
+  ...PERSONAL_FIELDS.filter((field) => !field.includes('.')),
+  ...SEALED_PROFILE_FIELDS,
+];
+const PERSONAL_ADDRESS_FIELDS = PERSONAL_FIELDS.filter((field) =>
+  field.startsWith('defaultAddress.'),
+).map((field) => field.slice('defaultAddress.'.length));
 
 /**
  * The check an audit bundle's entries get: the entry derived again from its stored event, by
@@ -108,7 +117,7 @@ function comparable(value: unknown, resourceType: string): unknown {
 
 function withoutPersonal(profile: unknown): unknown {
   if (profile === null || typeof profile !== 'object') return profile;
-  const kept = omit(profile as Record<string, unknown>, PERSONAL_FIELDS);
+  const kept = omit(profile as Record<string, unknown>, PERSONAL_PROFILE_FIELDS);
   const address = kept.defaultAddress;
   if (address !== null && typeof address === 'object')
     kept.defaultAddress = omit(address as Record<string, unknown>, PERSONAL_ADDRESS_FIELDS);

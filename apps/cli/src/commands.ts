@@ -1,4 +1,5 @@
 import { auditBundleCommand } from './audit-bundle.command.js';
+import { auditNewKeyCommand } from './audit-new-key.command.js';
 import { auditPublicKeyCommand } from './audit-public-key.command.js';
 import { auditVerifyCommand } from './audit-verify.command.js';
 import type { CliCommand } from './cli-command.js';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   esdbGrantCommand,
   personalDataEncryptCommand,
   auditPublicKeyCommand,
+  auditNewKeyCommand,
   auditBundleCommand,
   auditVerifyCommand,
 ];
