@@ -64,7 +64,8 @@ function customerEvents(n: number): NewEvent[] {
 
 async function drain(events: AsyncIterable<unknown>): Promise<number> {
   let count = 0;
-  for await (const _ of events) count++;
+  const iterator = events[Symbol.asyncIterator]();
+  while (!(await iterator.next()).done) count++;
   return count;
 }
 
