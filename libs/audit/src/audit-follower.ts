@@ -1,9 +1,7 @@
 import {
-  EventFollower,
   type EventStore,
-  InterruptiblePause,
   PositionWaiters,
-  retryDelay,
+  RetryingFollower,
 } from '@customer-workspace/event-store';
 import type { AuditLedger } from './audit-ledger.js';
 
@@ -35,18 +33,18 @@ export interface AuditFollowerStatus {
  * cannot be appended is retried from the checkpoint with a growing pause, never skipped.
  */
 export class AuditFollower {
-  private readonly follower: EventFollower;
+  private readonly follower: RetryingFollower;
   private readonly waiters = new PositionWaiters();
-  private readonly pause = new InterruptiblePause();
   private readonly now: () => Date;
-  private running?: Promise<void>;
   private stopping = false;
   private signTimer?: NodeJS.Timeout;
   private lastSigned = 0;
-  private failure?: { readonly message: string; readonly since: string };
 
   constructor(private readonly options: AuditFollowerOptions) {
-    this.follower = new EventFollower(options.store);
+    this.follower = new RetryingFollower(options.store, {
+      context: 'audit tree: appending from the log',
+      ...(options.onError && { onError: options.onError }),
+    });
     this.now = options.now ?? (() => new Date());
   }
 
@@ -57,16 +55,21 @@ export class AuditFollower {
   start(): void {
     this.stopping = false;
     this.sign();
-    this.running = this.run();
+    this.follower.start(
+      () => this.ledger.tree.checkpoint(),
+      (batch) => {
+        const checkpoint = this.ledger.append(batch);
+        if (checkpoint !== undefined) this.waiters.reached(checkpoint);
+        this.scheduleSigning();
+      },
+    );
   }
 
   /** Stops following and signs the tree as it is; the ledger stays open (its owner closes it). */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.pause.interrupt();
     clearTimeout(this.signTimer);
     await this.follower.stop();
-    await this.running;
     this.waiters.abandonAll();
     this.sign();
   }
@@ -80,38 +83,14 @@ export class AuditFollower {
 
   status(): AuditFollowerStatus {
     const checkpoint = this.ledger.checkpoints.latest();
+    const failure = this.follower.failure;
     return {
-      status: this.failure ? 'failed' : 'up',
+      status: failure ? 'failed' : 'up',
       position: this.ledger.tree.checkpoint()?.toString() ?? null,
       treeSize: this.ledger.tree.size(),
       checkpointTreeSize: checkpoint?.treeSize ?? null,
-      ...(this.failure && { failure: this.failure }),
+      ...(failure && { failure }),
     };
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (!this.stopping) {
-      try {
-        await this.follower.follow(this.ledger.tree.checkpoint(), (batch) => {
-          const checkpoint = this.ledger.append(batch);
-          this.failure = undefined;
-          failures = 0;
-          if (checkpoint !== undefined) this.waiters.reached(checkpoint);
-          this.scheduleSigning();
-        });
-        if (!this.stopping) throw new Error('The subscription ended (event store closed?)');
-      } catch (error) {
-        if (this.stopping) return;
-        failures++;
-        this.failure = {
-          message: (error as Error)?.message ?? String(error),
-          since: this.failure?.since ?? new Date().toISOString(),
-        };
-        this.options.onError?.(error, 'audit tree: appending from the log');
-        await this.pause.wait(retryDelay(failures));
-      }
-    }
   }
 
   /** Signs now if the interval has passed since the last signature, else once it has. */

@@ -19,3 +19,4 @@ export * from './command-handling/stream-view.js';
 export * from './following/event-follower.js';
 export * from './following/position-waiters.js';
 export * from './following/interruptible-pause.js';
+export * from './following/retrying-follower.js';

@@ -1,11 +1,9 @@
 import { PERSONAL_DATA_ERASED } from '@customer-workspace/customers';
 import {
-  EventFollower,
   type EventStore,
-  InterruptiblePause,
   PositionWaiters,
   type RecordedEvent,
-  retryDelay,
+  RetryingFollower,
 } from '@customer-workspace/event-store';
 import type { PersonalDataKeys } from '../keys/personal-data-keys.js';
 import { ProfileSealing } from '../sealing/profile-sealing.js';
@@ -33,14 +31,10 @@ export interface ErasureFollowerStatus {
  * checkpoint with a growing pause, never skipped.
  */
 export class ErasureFollower {
-  private readonly follower: EventFollower;
+  private readonly follower: RetryingFollower;
   private readonly profiles: EventProfiles;
   private readonly waiters = new PositionWaiters();
-  private readonly pause = new InterruptiblePause();
   private position?: bigint;
-  private running?: Promise<void>;
-  private stopping = false;
-  private failure?: { readonly message: string; readonly since: string };
 
   /** `stored`: the events as stored, beneath the sealing (`PersonalDataEventStore`'s inner). */
   constructor(
@@ -48,28 +42,33 @@ export class ErasureFollower {
     private readonly keys: PersonalDataKeys,
     private readonly options: ErasureFollowerOptions = {},
   ) {
-    this.follower = new EventFollower(stored, 100, { eventTypePrefixes: [PERSONAL_DATA_ERASED] });
+    this.follower = new RetryingFollower(stored, {
+      context: 'personal-data erasure: destroying keys',
+      batchSize: 100,
+      filter: { eventTypePrefixes: [PERSONAL_DATA_ERASED] },
+      ...(options.onError && { onError: options.onError }),
+    });
     this.profiles = new EventProfiles(new ProfileSealing(keys));
   }
 
   start(): void {
-    this.stopping = false;
-    this.running = this.run();
+    this.follower.start(
+      async () => (this.position = await this.keys.erasuresHandled()),
+      (batch) => this.handle(batch),
+    );
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.pause.interrupt();
     await this.follower.stop();
-    await this.running;
     this.waiters.abandonAll();
   }
 
   status(): ErasureFollowerStatus {
+    const failure = this.follower.failure;
     return {
-      status: this.failure ? 'failed' : 'up',
+      status: failure ? 'failed' : 'up',
       position: this.position?.toString() ?? null,
-      ...(this.failure && { failure: this.failure }),
+      ...(failure && { failure }),
     };
   }
 
@@ -77,26 +76,6 @@ export class ErasureFollower {
   async waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
     if (this.position !== undefined && this.position >= position) return true;
     return this.waiters.wait(position, timeoutMs);
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (!this.stopping) {
-      try {
-        this.position = await this.keys.erasuresHandled();
-        await this.follower.follow(this.position, (batch) => this.handle(batch));
-        if (!this.stopping) throw new Error('The subscription ended (event store closed?)');
-      } catch (error) {
-        if (this.stopping) return;
-        failures++;
-        this.failure = {
-          message: (error as Error)?.message ?? String(error),
-          since: this.failure?.since ?? new Date().toISOString(),
-        };
-        this.options.onError?.(error, 'personal-data erasure: destroying keys');
-        await this.pause.wait(retryDelay(failures));
-      }
-    }
   }
 
   private async handle(batch: readonly RecordedEvent[]): Promise<void> {
@@ -108,7 +87,6 @@ export class ErasureFollower {
     const last = batch.at(-1)!.position;
     await this.keys.recordErasuresHandled(last);
     this.position = last;
-    this.failure = undefined;
     this.waiters.reached(last);
   }
 

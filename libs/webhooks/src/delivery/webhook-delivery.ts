@@ -1,9 +1,7 @@
 import {
-  EventFollower,
   type EventStore,
-  InterruptiblePause,
   PositionWaiters,
-  retryDelay,
+  RetryingFollower,
 } from '@customer-workspace/event-store';
 import { DeliveryDispatcher, type DispatcherOptions } from './delivery-dispatcher.js';
 import { planDeliveries, type PlannerOptions, replayDeliveries } from './delivery-planner.js';
@@ -38,17 +36,16 @@ export type ReplayRequest =
  * recorded is retried from the checkpoint with a growing pause, never skipped.
  */
 export class WebhookDelivery {
-  private readonly follower: EventFollower;
+  private readonly follower: RetryingFollower;
   private readonly dispatcher?: DeliveryDispatcher;
   private readonly waiters = new PositionWaiters();
-  private readonly pause = new InterruptiblePause();
   private readonly planning: PlannerOptions;
-  private running?: Promise<void>;
-  private stopping = false;
-  private failure?: { readonly message: string; readonly since: string };
 
   constructor(private readonly options: WebhookDeliveryOptions) {
-    this.follower = new EventFollower(options.store);
+    this.follower = new RetryingFollower(options.store, {
+      context: 'webhook delivery: planning from the log',
+      ...(options.onError && { onError: options.onError }),
+    });
     this.planning = {
       now: options.now ?? Date.now,
       ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
@@ -66,17 +63,20 @@ export class WebhookDelivery {
   }
 
   start(): void {
-    this.stopping = false;
     this.dispatcher?.start();
-    this.running = this.run();
+    this.follower.start(
+      () => this.outbox.checkpoint(),
+      (batch) => {
+        const checkpoint = planDeliveries(this.outbox, batch, this.planning);
+        if (checkpoint !== undefined) this.waiters.reached(checkpoint);
+        this.dispatcher?.wake();
+      },
+    );
   }
 
   /** Stops following and sending; the outbox stays open (its owner closes it). */
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.pause.interrupt();
     await this.follower.stop();
-    await this.running;
     await this.dispatcher?.stop();
     this.waiters.abandonAll();
   }
@@ -89,10 +89,11 @@ export class WebhookDelivery {
   }
 
   status(): WebhookDeliveryStatus {
+    const failure = this.follower.failure;
     return {
-      status: this.failure ? 'failed' : 'up',
+      status: failure ? 'failed' : 'up',
       position: this.outbox.checkpoint()?.toString() ?? null,
-      ...(this.failure && { failure: this.failure }),
+      ...(failure && { failure }),
     };
   }
 
@@ -108,32 +109,5 @@ export class WebhookDelivery {
     const count = replayDeliveries(this.outbox, endpoint, range, this.planning);
     this.dispatcher?.wake();
     return count;
-  }
-
-  private async run(): Promise<void> {
-    // Consecutive failures: the pause grows while planning keeps failing, and starts short again
-    // once a batch has gone through.
-    let failures = 0;
-    while (!this.stopping) {
-      try {
-        await this.follower.follow(this.outbox.checkpoint(), (batch) => {
-          const checkpoint = planDeliveries(this.outbox, batch, this.planning);
-          this.failure = undefined;
-          failures = 0;
-          if (checkpoint !== undefined) this.waiters.reached(checkpoint);
-          this.dispatcher?.wake();
-        });
-        if (!this.stopping) throw new Error('The subscription ended (event store closed?)');
-      } catch (error) {
-        if (this.stopping) return;
-        failures++;
-        this.failure = {
-          message: (error as Error)?.message ?? String(error),
-          since: this.failure?.since ?? new Date().toISOString(),
-        };
-        this.options.onError?.(error, 'webhook delivery: planning from the log');
-        await this.pause.wait(retryDelay(failures));
-      }
-    }
   }
 }
