@@ -6,6 +6,7 @@ export type { SynchronousLevel } from './embedded/sqlite-database.js';
 export * from './command-handling/command-runner.js';
 export * from './create-event-store.js';
 export { ScopedEventStore } from './scope/scoped-event-store.js';
+export * from './scope/mapped-events.js';
 export { ReadUpcasting } from './upcasting/read-upcasting.js';
 export { StreamScope, InvalidStreamPrefix } from './scope/stream-scope.js';
 export { grantReadAll, connectionUser, type AdminCredentials } from './esdb/esdb-access.js';

@@ -1,6 +1,7 @@
 import type { Upcasters } from '@customer-workspace/kernel';
 import type { RecordedEvent } from '../event-envelope.js';
 import type { AllSubscription } from '../event-store.port.js';
+import { mappedEvents, mappedSubscription } from '../scope/mapped-events.js';
 
 /**
  * The domain's upcasters applied to events on their way out of the store (`ScopedEventStore`
@@ -11,50 +12,24 @@ export class ReadUpcasting {
   constructor(private readonly upcasters: Upcasters | undefined) {}
 
   /** The event in its current shape: type, data and `metadata.schemaVersion`. */
-  current(event: RecordedEvent): RecordedEvent {
+  readonly current = (event: RecordedEvent): RecordedEvent => {
     const { upcasters } = this;
     if (!upcasters?.needsUpcast(event.type, event.metadata.schemaVersion)) return event;
     const where = ` (event ${event.eventId} of stream ${event.streamId} at position ${event.position})`;
     const stored = { type: event.type, data: event.data, schemaVersion: storedVersion(event) };
     const { type, data, schemaVersion } = upcasters.upcast(stored, where);
     return { ...event, type, data, metadata: { ...event.metadata, schemaVersion } };
-  }
+  };
 
   /** Each event current; without upcasters, `events` itself (no extra step per event). */
   each(events: AsyncIterable<RecordedEvent>): AsyncIterable<RecordedEvent> {
     if (!this.upcasters) return events;
-    return { [Symbol.asyncIterator]: () => this.iterator(events[Symbol.asyncIterator]()) };
+    return mappedEvents(events, this.current);
   }
 
   subscription(subscription: AllSubscription): AllSubscription {
     if (!this.upcasters) return subscription;
-    const events = this.each(subscription);
-    return {
-      [Symbol.asyncIterator]: () => events[Symbol.asyncIterator](),
-      stop: () => subscription.stop(),
-    };
-  }
-
-  /**
-   * A mapping iterator rather than an async generator: one promise step per event instead of
-   * several. An event that cannot be upcast ends the read (and releases the adapter's).
-   */
-  private iterator(inner: AsyncIterator<RecordedEvent>): AsyncIterator<RecordedEvent> {
-    const done = (value?: unknown): Promise<IteratorResult<RecordedEvent>> =>
-      inner.return ? inner.return(value) : Promise.resolve({ done: true, value: undefined });
-    return {
-      next: async () => {
-        const result = await inner.next();
-        if (result.done) return result;
-        try {
-          return { done: false, value: this.current(result.value) };
-        } catch (error) {
-          await done();
-          throw error;
-        }
-      },
-      return: done,
-    };
+    return mappedSubscription(subscription, this.current);
   }
 }
 

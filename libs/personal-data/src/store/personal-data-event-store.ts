@@ -1,15 +1,17 @@
 import { PERSONAL_DATA_ERASED } from '@customer-workspace/customers';
-import type {
-  AllFilter,
-  AllSubscription,
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
+import {
+  type AllFilter,
+  type AllSubscription,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  mappedEvents,
+  mappedSubscription,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
 } from '@customer-workspace/event-store';
 import { AppError } from '@customer-workspace/kernel';
 import type { PersonalDataKeys } from '../keys/personal-data-keys.js';
@@ -97,12 +99,7 @@ export class PersonalDataEventStore implements EventStore {
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription {
-    const subscription = this.inner.subscribeToAll(options);
-    const events = this.opening(subscription);
-    return {
-      [Symbol.asyncIterator]: () => events[Symbol.asyncIterator](),
-      stop: () => subscription.stop(),
-    };
+    return mappedSubscription(this.inner.subscribeToAll(options), this.opened);
   }
 
   headPosition(filter?: AllFilter): Promise<bigint> {
@@ -156,28 +153,10 @@ export class PersonalDataEventStore implements EventStore {
   }
 
   private opening(events: AsyncIterable<RecordedEvent>): AsyncIterable<RecordedEvent> {
-    return { [Symbol.asyncIterator]: () => this.iterator(events[Symbol.asyncIterator]()) };
+    return mappedEvents(events, this.opened);
   }
 
-  /**
-   * A mapping iterator (one promise step per event, as `ReadUpcasting`'s): an event without a
-   * sealed profile is handed on as it is. One that cannot be opened ends the read.
-   */
-  private iterator(inner: AsyncIterator<RecordedEvent>): AsyncIterator<RecordedEvent> {
-    const done = (value?: unknown): Promise<IteratorResult<RecordedEvent>> =>
-      inner.return ? inner.return(value) : Promise.resolve({ done: true, value: undefined });
-    return {
-      next: async () => {
-        const result = await inner.next();
-        if (result.done || !this.profiles.holdsSealed(result.value)) return result;
-        try {
-          return { done: false, value: await this.profiles.opened(result.value) };
-        } catch (error) {
-          await done();
-          throw error;
-        }
-      },
-      return: done,
-    };
-  }
+  /** The event with its profiles opened; one without a sealed profile as it is. */
+  private readonly opened = (event: RecordedEvent): RecordedEvent | Promise<RecordedEvent> =>
+    this.profiles.holdsSealed(event) ? this.profiles.opened(event) : event;
 }
