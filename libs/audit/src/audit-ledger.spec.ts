@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@customer-workspace/event-store';
 import { testMetadata } from '@customer-workspace/event-store/testing';
 import { AuditFollower } from './audit-follower.js';
+import Database from 'better-sqlite3';
 import { AuditLedger } from './audit-ledger.js';
+import { CheckpointLog } from './checkpoints/checkpoint-log.js';
 import { parseCheckpointText } from './checkpoints/checkpoint.js';
 import { canonicalEventBytes } from './event-bytes.js';
 import { leafHash, rootOf, verifyConsistency, verifyInclusion } from './merkle.js';
@@ -126,5 +128,32 @@ describe('AuditLedger and AuditFollower', () => {
     expect(ledger.checkpoints.latest()!.treeSize).toBe(3);
     expect(ledger.checkpoints.count()).toBe(2);
     ledger.close();
+  });
+  it('commits a signed checkpoint with synchronous FULL, and the tree batches with NORMAL', async () => {
+    const ledger = AuditLedger.inDataDir(dir, signer);
+    const db = (ledger as unknown as { db: Database.Database }).db;
+    const mode = () => db.pragma('synchronous', { simple: true }) as number;
+    const during: number[] = [];
+    const sign = CheckpointLog.prototype.sign;
+    const spy = jest
+      .spyOn(CheckpointLog.prototype, 'sign')
+      .mockImplementation(function (this: CheckpointLog, ...args) {
+        during.push(mode());
+        return sign.apply(this, args);
+      });
+    try {
+      ledger.append(await stored());
+      expect(mode()).toBe(1); // NORMAL
+      ledger.signCheckpoint();
+      await append(1);
+      ledger.append((await stored()).slice(-1));
+      ledger.signCheckpoint();
+      expect(during).toEqual([2, 2]); // FULL, for each checkpoint
+      expect(mode()).toBe(1);
+      expect(ledger.checkpoints.count()).toBe(2);
+    } finally {
+      spy.mockRestore();
+      ledger.close();
+    }
   });
 });

@@ -25,7 +25,7 @@ export class AuditLedger {
     this.db = new Database(file);
     // WAL, synchronous NORMAL: a crash may lose the last batches of the tree, never corrupt it,
     // and the follower appends them again from its checkpoint. Checkpoints are signed only of
-    // a tree that is committed.
+    // a tree that is committed, and each is committed with FULL (`signCheckpoint`).
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.tree = new AuditTree(this.db);
@@ -54,7 +54,14 @@ export class AuditLedger {
     const size = this.tree.size();
     const latest = this.checkpoints.latest();
     if (latest && latest.treeSize >= size) return latest;
-    return this.checkpoints.sign(this.origin, size, this.tree.root(size), this.signer, now);
+    // A checkpoint may be handed out the moment it is signed: it (and the tree it covers, in
+    // the same WAL) is on disk before that, or a crash could lose a root an auditor holds.
+    this.db.pragma('synchronous = FULL');
+    try {
+      return this.checkpoints.sign(this.origin, size, this.tree.root(size), this.signer, now);
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
   }
 
   close(): void {
