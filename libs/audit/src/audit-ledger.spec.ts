@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@customer-workspace/event-store';
 import { testMetadata } from '@customer-workspace/event-store/testing';
 import { AuditFollower } from './audit-follower.js';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AuditLedger } from './audit-ledger.js';
 import { CheckpointLog } from './checkpoints/checkpoint-log.js';
 import { parseCheckpointText } from './checkpoints/checkpoint.js';

@@ -13,6 +13,7 @@ export {
   type SealedProfile,
 } from './sealing/profile-sealing.js';
 export { EventProfiles } from './store/event-profiles.js';
+export { KeptProfiles } from './store/kept-profiles.js';
 export {
   PersonalDataEventStore,
   type PersonalDataEventStoreOptions,

@@ -2,7 +2,10 @@ import request from 'supertest';
 import { customerStream } from '@customer-workspace/customers';
 import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
 import { collect, testMetadata } from '@customer-workspace/event-store/testing';
+import { PERSONAL_DATA_KEYS, type PersonalDataKeys } from '@customer-workspace/personal-data';
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { bearer, openTestStore, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import { distinctiveProfile } from '../../fixtures/personal-data.js';
 import {
@@ -310,21 +313,83 @@ describe('customers: personal-data erasure (HTTP, docs/product.md rule 8)', () =
     );
   });
 
-  it('replays an answer kept for a retry erased once the customer is erased', async () => {
+  it('forgets the answers kept for retries about an erased customer; a retry answers erased', async () => {
     const key = randomUUID();
     const { id } = await add('retry', key);
-    await erase(id).expect(200);
-    const replay = await http
+    const idempotency = new Database(join(api.dataDir, 'idempotency.db'), { readonly: true });
+    const kept = () =>
+      idempotency.prepare('SELECT COUNT(*) FROM idempotency_keys WHERE key = ?').pluck().get(key);
+    try {
+      expect(kept()).toBe(1);
+      await erase(id).expect(200);
+      // Its request fingerprint hashes the erased profile: gone once the erasure is answered.
+      expect(kept()).toBe(0);
+    } finally {
+      idempotency.close();
+    }
+    const before = await eventsOf(id);
+    const retry = await http
       .post('/v1/customers')
       .set('Authorization', admin)
       .set('Idempotency-Key', key)
       .send(distinctiveProfile('retry'))
       .expect(201);
-    expect(replay.headers['idempotent-replayed']).toBe('true');
-    expect(replay.body).toMatchObject({
+    // The command runs again and answers as its first attempt did, from the events: erased.
+    expect(retry.body).toMatchObject({
       id,
       billingProfile: ERASED_PROFILE('retry'),
       personalDataErased: true,
     });
+    expect(await eventsOf(id)).toHaveLength(before.length);
+  });
+});
+
+describe('customers: an erasure whose keys cannot be destroyed yet', () => {
+  let api: TestApi;
+  let http: Http;
+  let admin: string;
+  beforeAll(async () => {
+    api = await startTestApi({ READ_MODEL_WAIT_MS: '400' });
+    http = request(api.app.getHttpServer());
+    await registerPartners(http, await bearer(api, 'platform', 'operator'));
+    admin = await bearer(api, 'contoso', 'admin-agent');
+  });
+  afterAll(() => api.close());
+
+  it('answers 503 personal-data-erasure-pending, and 200 to a retry once they are destroyed', async () => {
+    const { id } = (
+      await http
+        .post('/v1/customers')
+        .set('Authorization', admin)
+        .send(distinctiveProfile('stuck'))
+        .expect(201)
+    ).body as { id: string };
+    const keys = api.app.get<PersonalDataKeys>(PERSONAL_DATA_KEYS);
+    const failing = jest
+      .spyOn(keys, 'destroy')
+      .mockRejectedValue(new Error('the key store is unreachable'));
+    const key = randomUUID();
+    const erase = () =>
+      http
+        .post(`/v1/customers/${id}/personal-data/erasure`)
+        .set('Authorization', admin)
+        .set('Idempotency-Key', key)
+        .send(ATTESTED);
+    try {
+      const pending = await erase().expect(503);
+      expect(pending.body).toMatchObject({ code: 'personal-data-erasure-pending' });
+      expect(pending.headers['retry-after']).toBeDefined();
+      expect(failing).toHaveBeenCalled();
+    } finally {
+      failing.mockRestore();
+    }
+    // The erasure process retries (from its checkpoint); the retry answers once it is done.
+    const deadline = Date.now() + 10_000;
+    let done = await erase();
+    while (done.status === 503 && Date.now() < deadline) done = await erase();
+    expect(done.status).toBe(200);
+    expect(done.body.erasedFields).toContain('email');
+    const customer = await http.get(`/v1/customers/${id}`).set('Authorization', admin).expect(200);
+    expect(customer.body).toMatchObject({ personalDataErased: true });
   });
 });

@@ -11,6 +11,11 @@ import { EventProfiles, subjectOf } from '../store/event-profiles.js';
 
 export interface ErasureFollowerOptions {
   readonly onError?: (error: unknown, context: string) => void;
+  /**
+   * Runs for each erasure once its keys are destroyed, before the checkpoint passes it (so
+   * again after a crash): what else holds traces of the subject forgets them.
+   */
+  readonly onErased?: (subjectId: string) => void | Promise<void>;
 }
 
 /** Where the follower stands, for `/health`. */
@@ -83,6 +88,7 @@ export class ErasureFollower {
       if (event.type !== PERSONAL_DATA_ERASED) continue;
       const customerId = subjectOf(event);
       await this.keys.destroy(customerId, await this.keyIdsBefore(event));
+      await this.options.onErased?.(customerId);
     }
     const last = batch.at(-1)!.position;
     await this.keys.recordErasuresHandled(last);

@@ -56,6 +56,23 @@ export class ProfileSealing {
     return { ...clear, personal: seal(JSON.stringify(personal), key, aad(context)) };
   }
 
+  /**
+   * The profile sealed with the key `keyId` rather than the subject's live key: a copy of what
+   * an event sealed with that key, which an erasure destroying it must make unreadable too.
+   * Erased at once when that key is destroyed already.
+   */
+  async sealWith(
+    profile: RecordedBillingProfile,
+    keyId: string,
+    context: readonly string[],
+  ): Promise<SealedProfile | RecordedBillingProfile> {
+    if (isErasedProfile(profile)) return profile;
+    const { clear, personal } = split(profile);
+    const lookup = await this.keys.keyById(keyId);
+    if (isDestroyed(lookup)) return erasedProfile(clear as unknown as BillingProfile);
+    return { ...clear, personal: seal(JSON.stringify(personal), lookup, aad(context)) };
+  }
+
   /** The profile as readers get it: opened, or erased when its key is destroyed. */
   async open(
     stored: SealedProfile,

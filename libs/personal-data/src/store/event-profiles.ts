@@ -92,6 +92,19 @@ export class EventProfiles {
     });
   }
 
+  /**
+   * The key that sealed the profile the stored event leaves the stream with (its last profile
+   * field: `billingProfile`, or an update's `new`); undefined when that profile is not sealed
+   * (none, or stored in clear).
+   */
+  currentKeyId(event: RecordedEvent): string | undefined {
+    const field = profileFieldsOf(event.type)?.at(-1);
+    const stored = field === undefined ? undefined : (event.data as Data)[field];
+    return isSealedProfile(stored)
+      ? keyIdOf(stored.personal, `${field} of ${event.eventId}`)
+      : undefined;
+  }
+
   /** The fields of a stored event that hold a profile in clear (written before sealing). */
   clearFields(event: RecordedEvent): string[] {
     return (profileFieldsOf(event.type) ?? []).filter((field) =>

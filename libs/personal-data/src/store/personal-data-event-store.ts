@@ -18,6 +18,7 @@ import type { PersonalDataKeys } from '../keys/personal-data-keys.js';
 import { ProfileSealing } from '../sealing/profile-sealing.js';
 import { ErasureFollower, type ErasureFollowerOptions } from '../erasure/erasure-follower.js';
 import { EventProfiles, subjectOf } from './event-profiles.js';
+import { KeptProfiles } from './kept-profiles.js';
 
 /**
  * The customer's stream holds a billing profile stored in clear (written before profiles were
@@ -126,6 +127,11 @@ export class PersonalDataEventStore implements EventStore {
    */
   erasureFollower(options: ErasureFollowerOptions = {}): ErasureFollower {
     return new ErasureFollower(this.inner, this.keys, options);
+  }
+
+  /** Copies of profiles kept outside the log, sealed with the keys of their events. */
+  keptProfiles(): KeptProfiles {
+    return new KeptProfiles(this.inner, this.keys);
   }
 
   /**

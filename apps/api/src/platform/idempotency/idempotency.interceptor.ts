@@ -11,7 +11,7 @@ import {
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { ProfileSealing } from '@customer-workspace/personal-data';
+import { KeptProfiles } from '@customer-workspace/personal-data';
 import { catchError, concatMap, from, type Observable, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
 import { ValidationFailed } from '../errors/validation-failed.js';
@@ -22,7 +22,7 @@ import {
 } from './idempotency.errors.js';
 import { IdempotencyStore } from './idempotency.store.js';
 import { requestFingerprint } from './fingerprint.js';
-import { type AnswerSealing, SEALED_ANSWER } from './sealed-answer.js';
+import { type AnswerSealing, SEALED_ANSWER, subjectOfAnswer } from './sealed-answer.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
@@ -50,7 +50,7 @@ export type IdempotentRequest = AuthenticatedRequest & {
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly store: IdempotencyStore,
-    private readonly sealing: ProfileSealing,
+    private readonly profiles: KeptProfiles,
     @Inject(Reflector) private readonly reflector: Reflector,
   ) {}
 
@@ -72,7 +72,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
     const answerContext = ['idempotent-answer', scope, key];
     const replayed = this.replay(scope, key, fingerprint, reply, (body) =>
-      sealed ? sealed.open(body, this.sealing, answerContext) : Promise.resolve(body),
+      sealed ? sealed.open(body, this.profiles, answerContext) : Promise.resolve(body),
     );
     if (replayed) return replayed;
     if (!this.store.claim(scope, key, fingerprint, Date.now(), STALE_CLAIM_MS)) {
@@ -82,13 +82,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const status = this.statusOf(context, request.method);
     const secret =
       this.reflector.get<boolean | undefined>(SECRET_RESPONSE, context.getHandler()) === true;
-    const kept = async (body: unknown): Promise<unknown> => {
-      if (secret) return withheld(body);
-      return sealed ? sealed.seal(body, this.sealing, answerContext) : body;
-    };
     return next.handle().pipe(
       concatMap(async (body) => {
-        this.store.complete(scope, key, status, await kept(body));
+        if (secret) this.store.complete(scope, key, status, withheld(body));
+        else if (!sealed) this.store.complete(scope, key, status, body);
+        else await this.keepSealed(scope, key, status, body, sealed, answerContext);
         return body;
       }),
       catchError((error: unknown) => {
@@ -96,6 +94,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return throwError(() => error);
       }),
     );
+  }
+
+  /**
+   * Keeps an answer holding personal data sealed, with whom it is about (forgotten at their
+   * erasure). An answer erased while it was being kept (the subject was erased meanwhile) is
+   * not kept: its fingerprint hashes the personal data, and a retry answers erased from the
+   * events anyway.
+   */
+  private async keepSealed(
+    scope: string,
+    key: string,
+    status: number,
+    body: unknown,
+    sealed: AnswerSealing,
+    answerContext: readonly string[],
+  ): Promise<void> {
+    const kept = await sealed.seal(body, this.profiles, answerContext);
+    if (isErasedAnswer(kept) && !isErasedAnswer(body)) this.store.release(scope, key);
+    else this.store.complete(scope, key, status, kept, subjectOfAnswer(body));
   }
 
   private replay(
@@ -145,4 +162,8 @@ function withheld(body: unknown): Withheld {
 
 function isWithheld(body: unknown): body is Withheld {
   return (body as { withheld?: unknown } | null)?.withheld === true;
+}
+
+function isErasedAnswer(body: unknown): boolean {
+  return (body as { personalDataErased?: unknown } | null)?.personalDataErased === true;
 }

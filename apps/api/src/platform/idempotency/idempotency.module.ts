@@ -2,11 +2,7 @@ import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { AppConfig } from '@customer-workspace/config';
-import {
-  PERSONAL_DATA_KEYS,
-  type PersonalDataKeys,
-  ProfileSealing,
-} from '@customer-workspace/personal-data';
+import { KeptProfiles, PersonalDataEventStore } from '@customer-workspace/personal-data';
 import { IdempotencyInterceptor } from './idempotency.interceptor.js';
 import { IdempotencyStore } from './idempotency.store.js';
 
@@ -20,9 +16,9 @@ import { IdempotencyStore } from './idempotency.store.js';
         new IdempotencyStore(config.get('DATA_DIR', { infer: true })),
     },
     {
-      provide: ProfileSealing,
-      inject: [PERSONAL_DATA_KEYS],
-      useFactory: (keys: PersonalDataKeys) => new ProfileSealing(keys),
+      provide: KeptProfiles,
+      inject: [PersonalDataEventStore],
+      useFactory: (store: PersonalDataEventStore) => store.keptProfiles(),
     },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],

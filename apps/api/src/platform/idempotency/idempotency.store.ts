@@ -24,9 +24,18 @@ export class IdempotencyStore {
     this.db = new Database(join(writableDataDirectory(dataDir), IDEMPOTENCY_FILE));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
+    // A forgotten row (an erased subject's) leaves no copy in free pages or the WAL.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
       scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
-      status INTEGER, body TEXT, started_at INTEGER NOT NULL, PRIMARY KEY (scope, key))`);
+      status INTEGER, body TEXT, started_at INTEGER NOT NULL, subject TEXT,
+      PRIMARY KEY (scope, key))`);
+    const columns = this.db.pragma('table_info(idempotency_keys)') as { name: string }[];
+    if (!columns.some((column) => column.name === 'subject'))
+      this.db.exec('ALTER TABLE idempotency_keys ADD COLUMN subject TEXT');
+    this.db.exec(
+      'CREATE INDEX IF NOT EXISTS idempotency_keys_subject ON idempotency_keys (subject) WHERE subject IS NOT NULL',
+    );
     this.statements = {
       find: this.db.prepare<
         [string, string],
@@ -40,8 +49,9 @@ export class IdempotencyStore {
          WHERE idempotency_keys.status IS NULL AND idempotency_keys.started_at < ?`,
       ),
       complete: this.db.prepare(
-        'UPDATE idempotency_keys SET status = ?, body = ? WHERE scope = ? AND key = ?',
+        'UPDATE idempotency_keys SET status = ?, body = ?, subject = ? WHERE scope = ? AND key = ?',
       ),
+      forget: this.db.prepare('DELETE FROM idempotency_keys WHERE subject = ?'),
       release: this.db.prepare(
         'DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL',
       ),
@@ -75,8 +85,21 @@ export class IdempotencyStore {
     );
   }
 
-  complete(scope: string, key: string, status: number, body: unknown): void {
-    this.statements.complete.run(status, JSON.stringify(body ?? null), scope, key);
+  /** Keeps the answer; `subject`: whom it is about, when it holds personal data (`forget`). */
+  complete(scope: string, key: string, status: number, body: unknown, subject?: string): void {
+    this.statements.complete.run(status, JSON.stringify(body ?? null), subject ?? null, scope, key);
+  }
+
+  /**
+   * Forgets every kept answer about `subject` (its personal data is erased): their request
+   * fingerprints are hashes of bodies that held it. A retry with one of those keys runs the
+   * command again, which answers as the first attempt did, from the events (erased). Answers
+   * how many were forgotten; none leaves a copy in the file (secure_delete, WAL truncated).
+   */
+  forget(subject: string): number {
+    const forgotten = this.statements.forget.run(subject).changes;
+    if (forgotten > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return forgotten;
   }
 
   /** The attempt failed: forget the claim so that a retry runs the command again. */
