@@ -101,7 +101,7 @@ async function verifyTheStore(inputs: VerifyInputs, context: CliContext) {
     const origin = checkpoints.latest()?.note.split('\n', 1)[0] ?? '';
     const head = await store.headPosition();
     const result = await verifyStore({
-      events: store.readAll(),
+      events: store.readAll({ storedJson: true }),
       tree,
       checkpoints,
       verifierKey: storeVerifierKey(config, inputs.publicKey, origin),

@@ -135,12 +135,13 @@ describe('AuditLedger and AuditFollower', () => {
     const mode = () => db.pragma('synchronous', { simple: true }) as number;
     const during: number[] = [];
     const sign = CheckpointLog.prototype.sign;
-    const spy = jest
-      .spyOn(CheckpointLog.prototype, 'sign')
-      .mockImplementation(function (this: CheckpointLog, ...args) {
-        during.push(mode());
-        return sign.apply(this, args);
-      });
+    const spy = jest.spyOn(CheckpointLog.prototype, 'sign').mockImplementation(function (
+      this: CheckpointLog,
+      ...args
+    ) {
+      during.push(mode());
+      return sign.apply(this, args);
+    });
     try {
       ledger.append(await stored());
       expect(mode()).toBe(1); // NORMAL

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, type StoredJson } from '@customer-workspace/event-store';
 import type { Hash } from './merkle.js';
 
 /** A stored event as the audit tree hashes it: exactly these fields, as stored. */
@@ -48,4 +48,29 @@ export function eventLeafHash(event: AuditedEvent): Hash {
     .update(LEAF_PREFIX)
     .update(canonicalEventText(event), 'utf8')
     .digest();
+}
+
+/**
+ * The leaf hash of an event read with its stored text (`storedJson`): the RFC 8785 text of the
+ * event put together from the stored `data` and `metadata` as they are, without parsing them.
+ * It is the event's leaf exactly when that text is canonical, as the embedded store writes it;
+ * a verifier takes it only where it equals the leaf the tree holds (a match of SHA-256 means
+ * the same bytes) and otherwise recomputes `eventLeafHash` from the parsed event, so events
+ * written before the store wrote canonical text verify too, only slower. Undefined for an
+ * event read without its text.
+ */
+export function storedEventLeafHash(
+  event: AuditedEvent & { storedJson?: StoredJson },
+): Hash | undefined {
+  const stored = event.storedJson;
+  if (stored === undefined) return undefined;
+  const revision = Number(event.revision);
+  if (!Number.isSafeInteger(revision) || revision < 0) return undefined;
+  // The leaf prefix 0x00, then RFC 8785 member order: data, eventId, metadata, revision,
+  // streamId, type; one string, hashed in one call.
+  const text =
+    `\u0000{"data":${stored.data},"eventId":${JSON.stringify(event.eventId)},` +
+    `"metadata":${stored.metadata},"revision":${revision},` +
+    `"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)}}`;
+  return createHash('sha256').update(text, 'utf8').digest();
 }

@@ -2,7 +2,6 @@
 // its inclusion and consistency proofs, and the canonical bytes (RFC 8785) each leaf hashes.
 export * from './merkle.js';
 export * from './merkle-frontier.js';
-export * from './canonical-json.js';
 export * from './event-bytes.js';
 export * from './signed-note.js';
 export * from './tree/merkle-node-store.js';

@@ -41,6 +41,18 @@ export interface RecordedEvent<TType extends string = string, TData = unknown> e
   readonly revision: bigint;
   /** Position in the global order of all events; strictly increasing, not necessarily dense. */
   readonly position: bigint;
+  /**
+   * `data` and `metadata` as the store holds them, when the read asked for them
+   * (`ReadAllOptions.storedJson`) and the store keeps JSON text (the embedded store: RFC 8785
+   * text since it writes it so). A verifier hashes these without parsing.
+   */
+  readonly storedJson?: StoredJson;
+}
+
+/** An event's data and metadata as JSON text, as stored. */
+export interface StoredJson {
+  readonly data: string;
+  readonly metadata: string;
 }
 
 /**

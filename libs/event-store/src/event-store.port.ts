@@ -39,6 +39,11 @@ export interface ReadAllOptions {
   readonly direction?: 'forwards' | 'backwards';
   readonly maxCount?: number;
   readonly filter?: AllFilter;
+  /**
+   * Also hand each event's data and metadata as the store holds them (`storedJson`), where it
+   * keeps them as JSON text (the embedded store; EventStoreDB's client hands parsed values).
+   */
+  readonly storedJson?: boolean;
 }
 
 export interface SubscribeToAllOptions {

@@ -1,3 +1,4 @@
+export * from './canonical-json.js';
 export * from './event-envelope.js';
 export * from './event-store.errors.js';
 export * from './event-store.port.js';

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { type AuditedEvent, eventLeafHash } from '../event-bytes.js';
+import type { StoredJson } from '@customer-workspace/event-store';
+import { type AuditedEvent, eventLeafHash, storedEventLeafHash } from '../event-bytes.js';
 import type { Hash } from '../merkle.js';
 import { MerkleNodeStore, type ProofsTo } from './merkle-node-store.js';
 
@@ -74,13 +75,15 @@ export class AuditTree {
           'SELECT * FROM audit_leaves WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?',
         ),
       ),
-      // Rows as arrays, two columns: a pass over millions of leaves makes no object per leaf.
-      pageFrom: wide(
-        db.prepare<[number, number], [bigint, bigint, Buffer]>(
-          `SELECT leaf_index, position, leaf_hash FROM audit_leaves
-           WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?`,
-        ),
-      ).raw(true),
+      // A page of leaves as one row: their positions as decimal text, their hashes as one hex
+      // string; a pass over millions of leaves makes no object per leaf.
+      page: db
+        .prepare<[number, number], [number | null, number, string | null, string | null]>(
+          `SELECT min(leaf_index), count(*), group_concat(position), group_concat(hex(leaf_hash), '')
+           FROM (SELECT leaf_index, position, leaf_hash FROM audit_leaves
+                 WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?)`,
+        )
+        .raw(true),
     };
   }
 
@@ -139,9 +142,18 @@ export class AuditTree {
     return this.sql.leavesFrom.all(leafIndex, limit).map(leafOf);
   }
 
-  /** `leaves` as `[leafIndex, position, leafHash]` rows: the same, cheaper to read in bulk. */
-  leafRows(leafIndex: number, limit: number): [bigint, bigint, Buffer][] {
-    return this.sql.pageFrom.all(leafIndex, limit) as unknown as [bigint, bigint, Buffer][];
+  /**
+   * The `limit` leaves from `leafIndex` on, in bulk: their positions and their hashes one
+   * after the other (32 bytes each). Throws when one is missing.
+   */
+  leafPage(leafIndex: number, limit: number): LeafPage {
+    const [first, count, positions, hashes] = this.sql.page.get(leafIndex, limit)!;
+    if (count !== limit || first !== leafIndex)
+      throw new Error(`Audit leaves ${leafIndex} to ${leafIndex + limit - 1} are not all there`);
+    return {
+      positions: positions === null ? [] : positions.split(',').map(BigInt),
+      hashes: Buffer.from(hashes ?? '', 'hex'),
+    };
   }
 
   inclusionProof(leafIndex: number, size = this.size()): Hash[] {
@@ -195,7 +207,9 @@ export class LeafComparison {
   /** The tree's size when the comparison started: the leaves it compares. */
   readonly size: number;
   private index = 0;
-  private page: [bigint, bigint, Buffer][] = [];
+  private page: LeafPage = { positions: [], hashes: Buffer.alloc(0) };
+  /** The hash `leafOf` just found equal to the next leaf: `next` need not compare it again. */
+  private matched: Hash | undefined;
   private pageStart = 0;
 
   constructor(
@@ -222,25 +236,59 @@ export class LeafComparison {
    */
   next(event: AuditedRecord, hash: Hash = eventLeafHash(event)): bigint | undefined {
     if (this.done) throw new RangeError(`The tree holds ${this.size} leaves, no more`);
-    const [, position, leafHash] = this.leaf(this.index);
+    const position = this.positionAt(this.index);
+    const same =
+      hash === this.matched ||
+      (position === event.position && this.hashAt(this.index).equals(hash));
+    this.matched = undefined;
     this.index++;
-    if (position === event.position && leafHash.equals(hash)) return undefined;
+    if (same) return undefined;
     return position < event.position ? position : event.position;
+  }
+
+  /**
+   * The leaf hash of the next event as a verifier takes it: its stored text hashed as it is
+   * (`storedEventLeafHash`) when that gives the next leaf of the tree, which only the same
+   * bytes can; else the RFC 8785 bytes of the parsed event (`eventLeafHash`): text written
+   * before the store wrote it canonical, an event read without its text, or tampering.
+   */
+  leafOf(event: AuditedRecord & { readonly storedJson?: StoredJson }): Hash {
+    const fast = storedEventLeafHash(event);
+    if (
+      fast !== undefined &&
+      !this.done &&
+      this.positionAt(this.index) === event.position &&
+      this.hashAt(this.index).equals(fast)
+    )
+      return (this.matched = fast);
+    return eventLeafHash(event);
   }
 
   /** After the last event: the position of the first leaf left without its event, if any. */
   end(): bigint | undefined {
-    return this.done ? undefined : this.leaf(this.index)[1];
+    return this.done ? undefined : this.positionAt(this.index);
   }
 
-  private leaf(index: number): [bigint, bigint, Buffer] {
-    if (index - this.pageStart >= this.page.length) {
-      this.page = this.tree.leafRows(index, Math.min(this.pageSize, this.size - index));
+  private positionAt(index: number): bigint {
+    return this.pageHolding(index).positions[index - this.pageStart]!;
+  }
+
+  private hashAt(index: number): Buffer {
+    const at = (index - this.pageStart) * 32;
+    return this.pageHolding(index).hashes.subarray(at, at + 32);
+  }
+
+  private pageHolding(index: number): LeafPage {
+    if (index - this.pageStart >= this.page.positions.length) {
+      this.page = this.tree.leafPage(index, Math.min(this.pageSize, this.size - index));
       this.pageStart = index;
     }
-    const leaf = this.page[index - this.pageStart];
-    if (leaf === undefined || Number(leaf[0]) !== index)
-      throw new Error(`Audit leaf ${index} is missing`);
-    return leaf;
+    return this.page;
   }
+}
+
+/** Leaves in bulk: their positions, and their hashes one after the other (32 bytes each). */
+export interface LeafPage {
+  readonly positions: readonly bigint[];
+  readonly hashes: Buffer;
 }

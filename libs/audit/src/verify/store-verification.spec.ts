@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { canonicalJson } from '@customer-workspace/event-store';
 import { CheckpointLog } from '../checkpoints/checkpoint-log.js';
 import { checkpointText } from '../checkpoints/checkpoint.js';
 import { newNoteKey, noteSigner, signNote } from '../signed-note.js';
@@ -113,5 +114,49 @@ describe('verifyStore', () => {
   it('could not verify a tree that has no signed checkpoint yet', async () => {
     const { verdict } = await verify(log, undefined, ledgerOf(log, []));
     expect(verdict.exitCode).toBe(2);
+  });
+  describe('events read with their stored text (storedJson)', () => {
+    const withText = (events: readonly AuditedRecord[], write: (value: unknown) => string) =>
+      events.map((event) => ({
+        ...event,
+        storedJson: { data: write(event.data), metadata: write(event.metadata) },
+      }));
+
+    it('verifies canonical text (the embedded store) and text written before it was canonical', async () => {
+      for (const write of [canonicalJson, (value: unknown) => JSON.stringify(value, null, 1)]) {
+        const { verdict, events } = await verify(withText(log, write));
+        expect(verdict.findings.shown).toEqual([]);
+        expect(verdict.exitCode).toBe(0);
+        expect(events).toBe(24);
+      }
+    });
+
+    it('catches stored text edited, in whichever form it was written', async () => {
+      for (const write of [canonicalJson, (value: unknown) => JSON.stringify(value)]) {
+        const events = withText(log, write).map((event, i) =>
+          i === 9
+            ? {
+                ...event,
+                data: { ...(event.data as object), tagId: 't-forged' },
+                storedJson: {
+                  ...event.storedJson,
+                  data: write({ ...(event.data as object), tagId: 't-forged' }),
+                },
+              }
+            : event,
+        );
+        const { verdict } = await verify(events);
+        expect(verdict.exitCode).toBe(1);
+        expect(verdict.findings.shown[0]).toMatchObject({ position: log[9]!.position });
+      }
+    });
+
+    it('never takes the stored text on trust: text that disagrees with the event is hashed from the event', async () => {
+      // Text that hashes to no leaf while the parsed event is intact: the event decides.
+      const events = withText(log, canonicalJson).map((event, i) =>
+        i === 4 ? { ...event, storedJson: { ...event.storedJson, data: '{"other":true}' } } : event,
+      );
+      expect((await verify(events)).verdict.exitCode).toBe(0);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { Checkpoint } from '../checkpoints/checkpoint.js';
 import type { CheckpointLog, SignedCheckpoint } from '../checkpoints/checkpoint-log.js';
+import type { StoredJson } from '@customer-workspace/event-store';
 import { eventLeafHash } from '../event-bytes.js';
 import { verifyConsistency } from '../merkle.js';
 import { MerkleFrontier } from '../merkle-frontier.js';
@@ -8,8 +9,12 @@ import { base64, openCheckpointFor, sameHash } from './trusted-checkpoint.js';
 import { Verdict } from './verdict.js';
 
 export interface StoreVerificationOptions {
-  /** The events exactly as stored, in global order (all of them: from the first). */
-  readonly events: AsyncIterable<AuditedRecord>;
+  /**
+   * The events exactly as stored, in global order (all of them: from the first); read with
+   * their stored text (`storedJson`) where the store has it, which spares parsing and
+   * canonicalising each one.
+   */
+  readonly events: AsyncIterable<AuditedRecord & { readonly storedJson?: StoredJson }>;
   readonly tree: AuditTree;
   readonly checkpoints: CheckpointLog;
   /** The key every checkpoint must be signed by (a C2SP verifier key). */
@@ -138,8 +143,8 @@ class Pass {
     this.comparison = new LeafComparison(tree);
   }
 
-  add(event: AuditedRecord): void {
-    const hash = eventLeafHash(event);
+  add(event: AuditedRecord & { readonly storedJson?: StoredJson }): void {
+    const hash = this.mismatched ? eventLeafHash(event) : this.comparison.leafOf(event);
     if (this.frontier.size === this.confirmedSize) this.positionAfterConfirmed = event.position;
     this.lastPosition = event.position;
     // After the first difference the rest is shifted: one finding says it.

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import canonicalize from 'canonicalize';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,5 +82,25 @@ describe('SqliteEventStore (embedded-specific behaviour)', () => {
     await expect(store.append('s-1', [], { expectedRevision: 'any' })).rejects.toThrow(
       'at least one event',
     );
+  });
+  it('stores data and metadata as RFC 8785 text, and hands it to a read that asks for it', async () => {
+    const data = { name: 'VIP', colour: { r: 1, b: 0.5 }, tags: [{ z: 1, a: 2 }], big: 1e21 };
+    const metadata = { partnerId: 'p-1', actor: { upn: 'a@b.example', role: 'admin-agent' } };
+    await store.append('s-1', [{ ...testEvent(), data, metadata }], {
+      expectedRevision: 'no_stream',
+    });
+    const db = new Database(join(dir, 'events.db'), { readonly: true });
+    try {
+      const row = db.prepare('SELECT data, metadata FROM events').get() as Record<string, string>;
+      // The reference implementation's text, byte for byte.
+      expect(row).toEqual({ data: canonicalize(data), metadata: canonicalize(metadata) });
+      const [withText] = await collect(store.readAll({ storedJson: true }));
+      expect(withText!.storedJson).toEqual(row);
+      expect(withText!.data).toEqual(data);
+      const [plain] = await collect(store.readAll());
+      expect(plain!.storedJson).toBeUndefined();
+    } finally {
+      db.close();
+    }
   });
 });

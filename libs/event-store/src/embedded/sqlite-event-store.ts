@@ -18,9 +18,16 @@ import type {
 } from '../event-store.port.js';
 import { ChangeNotifier } from './change-notifier.js';
 import { openEventDatabase, type SynchronousLevel } from './sqlite-database.js';
-import { EVENT_COLUMNS, type EventRow, filterClause, toRecordedEvent } from './sqlite-rows.js';
+import {
+  EVENT_COLUMNS,
+  type EventRow,
+  filterClause,
+  toRecordedEvent,
+  toRecordedEventWithJson,
+} from './sqlite-rows.js';
 import { subscribeToPagedLog } from './paged-subscription.js';
 import { toStorageError } from './sqlite-errors.js';
+import { canonicalJson } from '../canonical-json.js';
 
 export interface SqliteEventStoreOptions {
   readonly dataDir: string;
@@ -146,7 +153,7 @@ export class SqliteEventStore implements EventStore {
       options.fromPosition === undefined || options.fromPosition === 'start'
         ? 0n
         : options.fromPosition;
-    const page = this.pageReader(options.filter);
+    const page = this.pageReader(options.filter, options.storedJson);
     let after = from - 1n;
     let remaining = options.maxCount ?? Infinity;
     while (remaining > 0) {
@@ -206,7 +213,8 @@ export class SqliteEventStore implements EventStore {
     while (remaining > 0) {
       const limit = Math.min(PAGE_SIZE, remaining);
       const rows = this.read(() => statement(limit).all(before, ...where.params));
-      for (const row of rows) yield toRecordedEvent(row);
+      for (const row of rows)
+        yield options.storedJson ? toRecordedEventWithJson(row) : toRecordedEvent(row);
       remaining -= rows.length;
       if (rows.length < limit) return;
       before = (rows.at(-1) as EventRow).position;
@@ -233,7 +241,8 @@ export class SqliteEventStore implements EventStore {
    * again every event the filter skipped (SQLite writers are serialized, so every position at
    * or below a committed head is committed).
    */
-  private pageReader(filter: AllFilter | undefined): PageReader {
+  private pageReader(filter: AllFilter | undefined, storedJson = false): PageReader {
+    const toEvent = storedJson ? toRecordedEventWithJson : toRecordedEvent;
     const where = filterClause(filter);
     const statement = pagedStatement<unknown[], EventRow>(
       this.db,
@@ -244,7 +253,7 @@ export class SqliteEventStore implements EventStore {
     const readPage = this.db.transaction((after: bigint, limit: number) => {
       const head = BigInt(maxPosition.get() as number);
       const rows = statement(limit).all(after, head, ...where.params);
-      const events = rows.map(toRecordedEvent);
+      const events = rows.map(toEvent);
       const scannedTo = rows.length < limit ? head : (events.at(-1) as RecordedEvent).position;
       return { events, scannedTo: scannedTo > after ? scannedTo : after };
     });
@@ -328,8 +337,9 @@ export class SqliteEventStore implements EventStore {
         streamId,
         revision,
         event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
+        // RFC 8785 text: what the audit tree hashes, so a verifier hashes the stored text.
+        canonicalJson(event.data),
+        canonicalJson(event.metadata),
       );
       position = BigInt(info.lastInsertRowid);
     }

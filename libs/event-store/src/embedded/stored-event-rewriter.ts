@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openEventDatabase } from './sqlite-database.js';
+import { canonicalJson } from '../canonical-json.js';
 
 /** A new `data` for the stored event at `position`, which must be `eventId`. */
 export interface StoredEventChange {
@@ -45,7 +46,7 @@ export class StoredEventRewriter {
         for (const { position, eventId, data } of changes) {
           if (this.sql.idAt.get(position) !== eventId)
             throw new StoredEventMismatch(position, eventId);
-          this.sql.update.run(JSON.stringify(data), position);
+          this.sql.update.run(canonicalJson(data), position);
         }
       })
       .immediate();
