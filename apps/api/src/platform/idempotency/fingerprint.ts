@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@customer-workspace/event-store';
 
-/** JSON with object keys sorted, so that `{a,b}` and `{b,a}` are the same request body. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
+/**
+ * JSON with object keys sorted, so that `{a,b}` and `{b,a}` are the same request body: RFC
+ * 8785 text, the event store's (for parsed JSON bodies, byte for byte what this file wrote
+ * before with a copy of its own, so kept fingerprints and derived ids stay the same).
+ */
+export { canonicalJson };
 
 /** What makes two requests "the same": method, path and canonical body. */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
