@@ -16,7 +16,13 @@ export const WEBHOOK_EVENT_NAMES = [
   'subscription-updated',
   'customer-tags-updated',
   'customer-personal-data-erased',
-] as const;
+  'granular-admin-relationship-approved',
+  'granular-admin-relationship-activated',
+  'granular-admin-relationship-terminated',
+  'granular-admin-relationship-expired',
+  'granular-admin-access-assignment-created',
+  'granular-admin-access-assignment-deleted',
+] as const satisfies readonly string[];
 
 export type WebhookEventName = (typeof WEBHOOK_EVENT_NAMES)[number];
 
