@@ -24,8 +24,8 @@ describe('activity-log filter parameters', () => {
     expect(activityLogInstant(value)).toBeUndefined();
   });
 
-  it('knows the 24 action names of docs/product.md rule 4, the webhook endpoints’ included', () => {
-    expect(ACTIVITY_LOG_ACTION_NAMES).toHaveLength(24);
+  it('knows the 33 action names of docs/product.md rule 4, the webhook endpoints’ and GDAP’s included', () => {
+    expect(ACTIVITY_LOG_ACTION_NAMES).toHaveLength(33);
     expect([...ACTIVITY_LOG_ACTION_NAMES].sort()).toEqual(
       [
         'register_partner',
@@ -52,6 +52,15 @@ describe('activity-log filter parameters', () => {
         'disable_webhook',
         'rotate_webhook_secret',
         'delete_webhook',
+        'granular_admin_relationship_created',
+        'granular_admin_relationship_updated',
+        'granular_admin_relationship_approval_requested',
+        'granular_admin_relationship_approved',
+        'granular_admin_relationship_terminated',
+        'granular_admin_relationship_expired',
+        'granular_admin_relationship_auto_extended',
+        'granular_admin_access_assignment_created',
+        'granular_admin_access_assignment_deleted',
       ].sort(),
     );
   });
