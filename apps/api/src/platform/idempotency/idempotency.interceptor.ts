@@ -33,9 +33,13 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Marks a route whose answer holds a secret (an invitation URL): the answer is not kept with
  * the key, so a retry cannot replay it; it answers 409 naming the resource created instead.
+ * `holdsSecret` narrows it to the answers that do (a route that answers a secret for one
+ * action only): the others are kept and replayed as usual.
  */
 export const SECRET_RESPONSE = 'idempotency:secret-response';
-export const SecretResponse = (): MethodDecorator => SetMetadata(SECRET_RESPONSE, true);
+export type SecretAnswerTest = (body: unknown) => boolean;
+export const SecretResponse = (holdsSecret?: SecretAnswerTest): MethodDecorator =>
+  SetMetadata(SECRET_RESPONSE, holdsSecret ?? true);
 
 export type IdempotentRequest = AuthenticatedRequest & {
   idempotencyKey?: { scope: string; key: string };
@@ -80,10 +84,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     request.idempotencyKey = { scope, key };
     const status = this.statusOf(context, request.method);
-    const secret =
-      this.reflector.get<boolean | undefined>(SECRET_RESPONSE, context.getHandler()) === true;
+    const secret = this.reflector.get<true | SecretAnswerTest | undefined>(
+      SECRET_RESPONSE,
+      context.getHandler(),
+    );
     const kept = async (body: unknown): Promise<unknown> => {
-      if (secret) return withheld(body);
+      if (secret === true || secret?.(body) === true) return withheld(body);
       return sealed ? sealed.seal(body, this.sealing, answerContext) : body;
     };
     return next.handle().pipe(
