@@ -6,6 +6,7 @@ import { collect } from '@customer-workspace/event-store/testing';
 import { gdapRelationshipStream } from '@customer-workspace/gdap';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import { newCustomerBody } from '../../fixtures/customers.js';
+import { eventually as until } from '../../fixtures/webhook-receiver.js';
 import { type Http, registerPartners } from '../relationships/relationships.fixtures.js';
 
 export const DIRECTORY_READERS = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b';
@@ -111,15 +112,11 @@ export async function activeRelationship(
 export const eventsOf = (api: TestApi, id: string): Promise<RecordedEvent[]> =>
   collect(api.app.get<EventStore>(EVENT_STORE).readStream(gdapRelationshipStream(id)));
 
-/** Polls `probe` (every 20 ms, at most 5 s) until it holds; the processes run asynchronously. */
+/** Polls `probe` (at most 5 s) until it answers something; the processes run asynchronously. */
 export async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  const until = Date.now() + 5000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  let value: T | undefined;
+  await until(async () => (value = await probe()) !== undefined, what, 5000);
+  return value as T;
 }
 
 /** Waits until the relationship's stream holds an event of `type` (count: how many). */
