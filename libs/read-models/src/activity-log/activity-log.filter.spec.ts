@@ -1,3 +1,4 @@
+import { GDAP_ACTIVITY_ACTIONS } from '@customer-workspace/gdap';
 import { ACTIVITY_LOG_ACTION_NAMES } from './activity-log.entry.js';
 import { activityLogInstant } from './activity-log.filter.js';
 
@@ -52,15 +53,8 @@ describe('activity-log filter parameters', () => {
         'disable_webhook',
         'rotate_webhook_secret',
         'delete_webhook',
-        'granular_admin_relationship_created',
-        'granular_admin_relationship_updated',
-        'granular_admin_relationship_approval_requested',
-        'granular_admin_relationship_approved',
-        'granular_admin_relationship_terminated',
-        'granular_admin_relationship_expired',
-        'granular_admin_relationship_auto_extended',
-        'granular_admin_access_assignment_created',
-        'granular_admin_access_assignment_deleted',
+        // GDAP's, which its own spec holds against the product's list.
+        ...Object.values(GDAP_ACTIVITY_ACTIONS).filter((action) => action !== null),
       ].sort(),
     );
   });

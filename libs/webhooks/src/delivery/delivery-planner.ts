@@ -7,7 +7,7 @@ import type { RecordedEvent } from '@customer-workspace/event-store';
 import { type GdapEvent, isGdapEventType } from '@customer-workspace/gdap';
 import { WEBHOOK_EVENT_SCHEMA_VERSIONS, type WebhookEvent } from '../endpoint/webhook.events.js';
 import { evolveWebhook, type WebhookState } from '../endpoint/webhook.state.js';
-import { webhookNoticeOf } from '../webhook-events.js';
+import { type WebhookNotice, webhookNoticeOf } from '../webhook-events.js';
 import { gdapWebhookNoticeOf } from '../gdap-webhook-events.js';
 import { ReplayTooLarge } from '../endpoint/webhook.errors.js';
 import { bodyOfNotice } from './delivery-body.js';
@@ -116,24 +116,24 @@ function planNotices(outbox: WebhookOutbox, event: RecordedEvent & CustomersDoma
   if (notice === undefined) return;
   const facts = { indirectProviderOf: (id: string) => outbox.providerOf(id) };
   for (const partnerId of partnersConcerned(event, event.metadata.partnerId, facts))
-    outbox.addNotice({
-      partnerId,
-      position: event.position,
-      eventId: event.eventId,
-      eventName: notice.eventName,
-      occurredAt: event.metadata.occurredAt,
-      resourceName: notice.resourceName,
-      resourceUri: notice.resourceUri,
-    });
+    addNotice(outbox, event, partnerId, notice);
 }
 
 /** A GDAP event concerns its relationship's partner only (the display-name index notifies none). */
 function planGdapNotice(outbox: WebhookOutbox, event: RecordedEvent & GdapEvent): void {
   if (event.type === 'GdapDisplayNameReserved' || event.type === 'GdapDisplayNameReleased') return;
   const notice = gdapWebhookNoticeOf(event);
-  if (notice === undefined) return;
+  if (notice !== undefined) addNotice(outbox, event, event.data.partnerId, notice);
+}
+
+function addNotice(
+  outbox: WebhookOutbox,
+  event: RecordedEvent,
+  partnerId: string,
+  notice: WebhookNotice,
+): void {
   outbox.addNotice({
-    partnerId: event.data.partnerId,
+    partnerId,
     position: event.position,
     eventId: event.eventId,
     eventName: notice.eventName,

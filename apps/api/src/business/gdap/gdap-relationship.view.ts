@@ -42,8 +42,10 @@ export class GdapRelationshipView {
   @ApiProperty({ nullable: true, description: 'When it expired or was terminated', example: null })
   readonly endedDateTime!: string | null;
 
+  /** The item without its partner (the caller's own, never shown). */
   static of(item: GdapRelationshipItem): GdapRelationshipView {
-    const { partnerId: _partner, ...view } = item;
+    const { partnerId, ...view } = item;
+    void partnerId;
     return view;
   }
 }
