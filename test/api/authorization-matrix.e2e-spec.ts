@@ -10,6 +10,8 @@ interface Ids {
   subscriptionId: string;
   invitationId: string;
   webhookId: string;
+  /** A GDAP relationship of contoso's with the customer (created, not yet locked). */
+  gdapRelationshipId: string;
   /** The position of an entry of contoso's activity log (the tag's creation). */
   entryPosition: string;
 }
@@ -29,6 +31,9 @@ const PARTNER: Role[] = ['admin-agent', 'sales-agent', 'billing-admin', 'helpdes
 const billing = newCustomerBody().billingProfile;
 /** https, a public address: accepted without resolving a name. */
 const WEBHOOK_URL = 'https://93.184.215.14/hooks';
+
+const GDAP_ROLE = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b';
+const gdap = (i: Ids, rest = '') => `/v1/gdap-relationships/${i.gdapRelationshipId}${rest}`;
 
 const ROUTES: Record<string, Route> = {
   'POST /v1/partners': {
@@ -199,6 +204,62 @@ const ROUTES: Record<string, Route> = {
     path: () => '/v1/audit/proofs/consistency?from=0',
     allowed: ['admin-agent', 'operator'],
   },
+  'POST /v1/gdap-relationships': {
+    method: 'post',
+    path: () => '/v1/gdap-relationships',
+    allowed: ['admin-agent'],
+    body: () => ({ displayName: `Matrix ${Math.random()}`, duration: 'P30D', roles: [GDAP_ROLE] }),
+  },
+  'GET /v1/gdap-relationships': {
+    method: 'get',
+    path: () => '/v1/gdap-relationships',
+    allowed: PARTNER,
+  },
+  'GET /v1/gdap-relationships/{id}': {
+    method: 'get',
+    path: (i) => gdap(i),
+    allowed: PARTNER,
+    owned: true,
+  },
+  'PATCH /v1/gdap-relationships/{id}': {
+    method: 'patch',
+    path: (i) => gdap(i),
+    allowed: ['admin-agent'],
+    body: () => ({ duration: 'P60D' }),
+    owned: true,
+  },
+  'POST /v1/gdap-relationships/{id}/requests': {
+    method: 'post',
+    path: (i) => gdap(i, '/requests'),
+    allowed: ['admin-agent'],
+    body: () => ({ action: 'terminate' }),
+    owned: true,
+  },
+  'POST /v1/gdap-relationships/{id}/access-assignments': {
+    method: 'post',
+    path: (i) => gdap(i, '/access-assignments'),
+    allowed: ['admin-agent'],
+    body: () => ({ securityGroupId: '0f3a53c6-4d3b-4f6e-9c5e-4e2b1a9d8c7b', roles: [GDAP_ROLE] }),
+    owned: true,
+  },
+  'GET /v1/gdap-relationships/{id}/access-assignments': {
+    method: 'get',
+    path: (i) => gdap(i, '/access-assignments'),
+    allowed: ['admin-agent'],
+    owned: true,
+  },
+  'DELETE /v1/gdap-relationships/{id}/access-assignments/{assignmentId}': {
+    method: 'delete',
+    path: (i) => gdap(i, '/access-assignments/a-1'),
+    allowed: ['admin-agent'],
+    owned: true,
+  },
+  'POST /v1/gdap-relationships/bulk': {
+    method: 'post',
+    path: () => '/v1/gdap-relationships/bulk',
+    allowed: ['admin-agent'],
+    body: (i) => ({ action: 'terminate', relationshipIds: [i.gdapRelationshipId] }),
+  },
 };
 
 describe('every route × every role (docs/product.md#roles) and × a foreign partner', () => {
@@ -233,7 +294,24 @@ describe('every route × every role (docs/product.md#roles) and × a foreign par
       .set('Authorization', admin)
       .send({ url: WEBHOOK_URL, events: ['order-created'] })
       .expect(201);
+    const gdapRelationship = await http
+      .post('/v1/gdap-relationships')
+      .set('Authorization', admin)
+      .send({
+        customerId: customer.body.id,
+        displayName: `Seed ${customer.body.id}`,
+        duration: 'P30D',
+        roles: [GDAP_ROLE],
+      })
+      .expect(201);
+    await http
+      .get(
+        `/v1/gdap-relationships/${gdapRelationship.body.id}?minPosition=${gdapRelationship.body.position}`,
+      )
+      .set('Authorization', admin)
+      .expect(200);
     return {
+      gdapRelationshipId: gdapRelationship.body.id,
       customerId: customer.body.id,
       tagId: tag.body.id,
       subscriptionId: order.body.lineItems[0].subscriptionId,

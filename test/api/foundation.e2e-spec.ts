@@ -55,6 +55,7 @@ describe('api foundation (HTTP)', () => {
       { name: 'event-store', status: 'up', headPosition: '0' },
       { name: 'projection:customer-list', status: 'up', position: null, lag: '0' },
       { name: 'projection:activity-log', status: 'up', position: null, lag: '0' },
+      { name: 'projection:gdap-relationships', status: 'up', position: null, lag: '0' },
       {
         name: 'process:audit-tree',
         status: 'up',
@@ -66,6 +67,7 @@ describe('api foundation (HTTP)', () => {
       { name: 'process:personal-data-erasure', status: 'up', position: null },
       { name: 'process:invitation-acceptance', status: 'up', position: null },
       { name: 'process:webhook-delivery', status: 'up', position: null },
+      { name: 'process:gdap-transitions', status: 'up', position: null, nextTransitionAt: null },
     ]);
   });
 

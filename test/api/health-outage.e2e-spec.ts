@@ -23,10 +23,12 @@ describe('/health while EventStoreDB is unreachable', () => {
       'event-store',
       'projection:customer-list',
       'projection:activity-log',
+      'projection:gdap-relationships',
       'process:audit-tree',
       'process:personal-data-erasure',
       'process:invitation-acceptance',
       'process:webhook-delivery',
+      'process:gdap-transitions',
     ]);
     expect(checks.find((check) => check.name === 'event-store')?.status).toBe('down');
     for (const check of checks.filter((c) => c.name.startsWith('projection:')))

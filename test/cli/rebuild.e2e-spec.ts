@@ -275,6 +275,16 @@ describe('cli rebuild next to a running api', () => {
         });
         await http.post('/v1/customers').set('Authorization', auth).send(body).expect(201);
       }
+      // A GDAP relationship, so that its read model has rows to compare too.
+      await http
+        .post('/v1/gdap-relationships')
+        .set('Authorization', auth)
+        .send({
+          displayName: 'Rebuilt',
+          duration: 'P30D',
+          roles: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b'],
+        })
+        .expect(201);
       await appendTallyEvents(store, 3, 100);
       const readModels = api.app.get(ReadModelsService);
       const runners = [...PROJECTIONS.map(({ name }) => readModels.runner(name)), tally];

@@ -46,6 +46,33 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     body: () => ({ id: 'fuzz-partner', name: 'Fuzz Ltd', programs: ['direct-bill'] }),
   },
   {
+    name: 'POST /v1/gdap-relationships',
+    method: 'POST',
+    path: () => '/v1/gdap-relationships',
+    slots: [],
+    auth: admin,
+    dto: 'CreateGdapRelationshipDto',
+    body: (ws) => ({
+      customerId: ws.customerId,
+      displayName: 'Fuzz helpdesk',
+      duration: 'P30D',
+      autoExtendDuration: 'PT0S',
+      roles: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b'],
+    }),
+  },
+  {
+    name: 'POST /v1/gdap-relationships/bulk',
+    method: 'POST',
+    path: () => '/v1/gdap-relationships/bulk',
+    slots: [],
+    auth: admin,
+    dto: 'GdapBulkDto',
+    body: () => ({
+      action: 'terminate',
+      relationshipIds: ['5b0f8e0e-4c1d-4a53-9a4b-2f1c0d7e8a61'],
+    }),
+  },
+  {
     name: 'POST /v1/customers',
     method: 'POST',
     path: () => '/v1/customers',

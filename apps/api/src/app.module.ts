@@ -13,6 +13,8 @@ import { CustomersModule } from './business/customers/customers.module.js';
 import { PartnersModule } from './business/partners/partners.module.js';
 import { WebhooksModule } from './business/webhooks/webhooks.module.js';
 import { AuditModule } from './business/audit/audit.module.js';
+import { GdapModule } from './business/gdap/gdap.module.js';
+import { ClockModule } from './platform/clock/clock.module.js';
 import { EventStoreModule } from './platform/event-store/event-store.module.js';
 import { HealthModule } from './platform/health/health.module.js';
 import { ReadModelsModule } from './platform/read-models/read-models.module.js';
@@ -47,6 +49,7 @@ export class AppModule {
           },
         }),
         ObservabilityModule,
+        ClockModule,
         EventStoreModule,
         HealthModule,
         ReadModelsModule,
@@ -61,6 +64,7 @@ export class AppModule {
         ActivityLogsModule,
         WebhooksModule,
         AuditModule,
+        GdapModule,
         RateLimitModule,
         ...(extraImports ?? []),
       ],

@@ -27,6 +27,8 @@ describe('configuration', () => {
       AUDIT_CHECKPOINT_INTERVAL_MS: 10_000,
       AUDIT_SIGNING_KEY: undefined,
       AUDIT_TREE: 'on',
+      GDAP_TRANSITIONS: 'on',
+      GDAP_TRANSITIONS_MAX_SLEEP_MS: 60_000,
     });
   });
 
@@ -85,6 +87,8 @@ describe('configuration', () => {
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /^RATE_LIMIT_PER_MINUTE must be 0 \(off\) or more/],
     [{ RATE_LIMIT_PER_MINUTE: 'lots' }, /^RATE_LIMIT_PER_MINUTE must be a whole number/],
     [{ READ_MODEL_WAIT_MS: '60001' }, /^READ_MODEL_WAIT_MS must be between 0 and 60000/],
+    [{ GDAP_TRANSITIONS: 'maybe' }, /^GDAP_TRANSITIONS must be on or off/],
+    [{ GDAP_TRANSITIONS_MAX_SLEEP_MS: '5' }, /^GDAP_TRANSITIONS_MAX_SLEEP_MS must be between 10/],
     [{ WEBHOOKS_ALLOW_HTTP: 'yes' }, /^WEBHOOKS_ALLOW_HTTP must be true or false \(got "yes"\)$/],
     [{ WEBHOOKS_ALLOWED_HOSTS: 'localhost,a b' }, /^WEBHOOKS_ALLOWED_HOSTS .*; not "a b"/],
     [{ WEBHOOKS_ALLOWED_HOSTS: '10.0.0.0/33' }, /^WEBHOOKS_ALLOWED_HOSTS .*; not "10.0.0.0\/33"/],

@@ -138,6 +138,18 @@ export const appConfigSchema = z.object({
     .default(10_000),
   /** Whether this instance keeps the audit tree (`off`: no checkpoints, proofs or leaf hashes). */
   AUDIT_TREE: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  /**
+   * Whether this instance records GDAP relationships' expiries and auto-extensions (`off`: it
+   * only serves the api). Several instances may: each transition is stored once.
+   */
+  GDAP_TRANSITIONS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  /** The longest the GDAP transition process sleeps before it looks at the clock again. */
+  GDAP_TRANSITIONS_MAX_SLEEP_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(10, 'must be between 10 and 3600000')
+    .max(3_600_000, 'must be between 10 and 3600000')
+    .default(60_000),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -1,7 +1,9 @@
 import * as gdap from './index.js';
 
-const fold = <E, S>(decider: { evolve: (s: S, e: E) => S; initialState: () => S }, events: E[]) =>
-  events.reduce(decider.evolve, decider.initialState());
+const fold = <E, S>(
+  decider: { evolve: (s: S, e: E) => S; initialState: () => S },
+  events: readonly E[],
+) => events.reduce(decider.evolve, decider.initialState());
 
 describe('the public surface, as a handler uses it', () => {
   const TOKEN_HASH = 'b20f97ddb9eb4056e37a4ca473e8096484267452455b58e4fd756e75ab6d5bd5';

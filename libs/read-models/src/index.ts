@@ -22,5 +22,8 @@ export * from './activity-log/activity-log.projection.js';
 export * from './activity-log/activity-log.query.js';
 export * from './activity-log/activity-log.export.js';
 export * from './activity-log/activity-log.history.js';
+export * from './gdap-relationships/gdap-relationships.projection.js';
+export type { GdapRelationshipItem } from './gdap-relationships/gdap-relationship.item.js';
+export * from './gdap-relationships/gdap-relationships.query.js';
 export * from './projection/serving-read-model.js';
 export * from './workspace-events.js';

@@ -6,6 +6,7 @@ export * from './webhook-secret.js';
 export * from './webhook-signer.js';
 export * from './webhook-target.js';
 export * from './webhook-events.js';
+export * from './gdap-webhook-events.js';
 export * from './webhook-activity.js';
 export * from './endpoint/webhook.commands.js';
 export * from './endpoint/webhook.decider.js';

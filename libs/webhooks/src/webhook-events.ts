@@ -1,7 +1,8 @@
 import type { CustomersDomainEvent, CustomersDomainEventType } from '@customer-workspace/customers';
+import { GDAP_WEBHOOK_EVENTS, type GdapWebhookEventName } from '@customer-workspace/gdap';
 
-/** The names a partner can subscribe an endpoint to (`GET /v1/webhooks/events`). */
-export const WEBHOOK_EVENT_NAMES = [
+/** The names of the customers domain's notifications (and the test one). */
+const CUSTOMERS_EVENT_NAMES = [
   'test-created',
   'customer-created',
   'customer-billing-profile-updated',
@@ -18,7 +19,16 @@ export const WEBHOOK_EVENT_NAMES = [
   'customer-personal-data-erased',
 ] as const;
 
-export type WebhookEventName = (typeof WEBHOOK_EVENT_NAMES)[number];
+export type WebhookEventName = (typeof CUSTOMERS_EVENT_NAMES)[number] | GdapWebhookEventName;
+
+/**
+ * The names a partner can subscribe an endpoint to (`GET /v1/webhooks/events`): the customers
+ * domain's, then GDAP's (`GDAP_WEBHOOK_EVENTS`, each once, in its order).
+ */
+export const WEBHOOK_EVENT_NAMES: readonly WebhookEventName[] = [
+  ...CUSTOMERS_EVENT_NAMES,
+  ...new Set(Object.values(GDAP_WEBHOOK_EVENTS).flat()),
+];
 
 /** What a notification says of an event: its name and the resource it points to (no data). */
 export interface WebhookNotice {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { Clock } from '@customer-workspace/api/testing';
 import { WEBHOOK_EVENT_NAMES } from '@customer-workspace/webhooks';
 import { bearer, startTestApi, type TestApi } from '../../fixtures/api-app.js';
 import { newCustomerBody } from '../../fixtures/customers.js';
@@ -142,6 +143,54 @@ describe('webhook event names, each from its command (HTTP)', () => {
       })
       .expect(201);
 
+    // GDAP: a relationship approved, given an access assignment that is withdrawn, then
+    // terminated; another whose approval request expires. An endpoint subscribed to
+    // `…-activated` (and not `…-approved`) is told of the approval under that name.
+    await http
+      .post('/v1/webhooks')
+      .set('Authorization', contoso)
+      .send({ url: receiver.url('/activated'), events: ['granular-admin-relationship-activated'] })
+      .expect(201);
+    const gdap = (path: string, body: object) =>
+      http.post(`/v1/gdap-relationships${path}`).set('Authorization', contoso).send(body);
+    const gdapBody = (displayName: string) => ({
+      customerId,
+      displayName,
+      duration: 'P1D',
+      roles: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b'],
+    });
+    const granted = (await gdap('', gdapBody('Granted')).expect(201)).body.id as string;
+    const grantedLock = await gdap(`/${granted}/requests`, { action: 'lockForApproval' }).expect(
+      201,
+    );
+    await http
+      .post(`/v1/gdap-relationships/${granted}/approval`)
+      .send({ token: new URL(grantedLock.body.approvalUrl).searchParams.get('token') })
+      .expect(200);
+    const assignment = await gdap(`/${granted}/access-assignments`, {
+      securityGroupId: '0f3a53c6-4d3b-4f6e-9c5e-4e2b1a9d8c7b',
+      roles: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b'],
+    }).expect(201);
+    await http
+      .delete(`/v1/gdap-relationships/${granted}/access-assignments/${assignment.body.id}`)
+      .set('Authorization', contoso)
+      .expect(204);
+    await gdap(`/${granted}/requests`, { action: 'terminate' }).expect(201);
+    const unanswered = (await gdap('', gdapBody('Unanswered')).expect(201)).body.id as string;
+    const unansweredLock = await gdap(`/${unanswered}/requests`, { action: 'lockForApproval' });
+    api.app.get(Clock).travelTo(unansweredLock.body.expiresAt as string);
+    await eventually(
+      async () =>
+        (
+          await http
+            .get(
+              `/v1/gdap-relationships?status=expired&minPosition=${unansweredLock.body.position}`,
+            )
+            .set('Authorization', contoso)
+        ).body.total === 1,
+      'the approval request’s expiry',
+    );
+
     await http.post(`/v1/webhooks/${contosoHook}/test`).set('Authorization', contoso).expect(202);
 
     const contosoNames = [
@@ -160,6 +209,11 @@ describe('webhook event names, each from its command (HTTP)', () => {
       'dap-admin-relationship-approved',
       'relationship-removed',
       'dap-admin-relationship-terminated',
+      'granular-admin-relationship-approved',
+      'granular-admin-access-assignment-created',
+      'granular-admin-access-assignment-deleted',
+      'granular-admin-relationship-terminated',
+      'granular-admin-relationship-expired',
       'test-created',
     ];
     // The provider is told of the invitation and the acceptance; the reseller, which the new
@@ -172,6 +226,7 @@ describe('webhook event names, each from its command (HTTP)', () => {
     await eventually(
       () =>
         namesAt('/contoso').length >= contosoNames.length &&
+        namesAt('/activated').length >= 1 &&
         namesAt('/wingtip').length >= resellerNames.length &&
         namesAt('/fabrikam').length >= providerNames.length,
       'every notification',
@@ -179,8 +234,9 @@ describe('webhook event names, each from its command (HTTP)', () => {
     expect(namesAt('/contoso')).toEqual(contosoNames);
     expect(namesAt('/wingtip')).toEqual(resellerNames);
     expect(namesAt('/fabrikam')).toEqual(providerNames);
+    expect(namesAt('/activated')).toEqual(['granular-admin-relationship-activated']);
     // Every name of the list is produced by some command here.
-    const produced = new Set([...contosoNames, ...resellerNames]);
+    const produced = new Set([...contosoNames, ...resellerNames, ...namesAt('/activated')]);
     expect(WEBHOOK_EVENT_NAMES.filter((name) => !produced.has(name))).toEqual([]);
   });
 });

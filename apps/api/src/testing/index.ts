@@ -17,3 +17,6 @@ export * from '../business/customers/customer.view.js';
 export * from '../business/webhooks/create-webhook/create-webhook.command.js';
 export * from '../business/webhooks/rotate-webhook-secret/rotate-webhook-secret.command.js';
 export * from '../business/webhooks/webhook-settings.js';
+export * from '../platform/clock/clock.js';
+export * from '../business/gdap/transitions/gdap-transitions.js';
+export * from '../business/gdap/transitions/gdap-transition-recorder.js';

@@ -83,10 +83,12 @@ describe('SqliteEventStore (embedded-specific behaviour)', () => {
       'at least one event',
     );
   });
+
   it('stores data and metadata as RFC 8785 text, and hands it to a read that asks for it', async () => {
     const data = { name: 'VIP', colour: { r: 1, b: 0.5 }, tags: [{ z: 1, a: 2 }], big: 1e21 };
-    const metadata = { partnerId: 'p-1', actor: { upn: 'a@b.example', role: 'admin-agent' } };
-    await store.append('s-1', [{ ...testEvent(), data, metadata }], {
+    const event = testEvent();
+    const metadata = { ...event.metadata, zeta: { upn: 'a@b.example', role: 'admin-agent' } };
+    await store.append('s-1', [{ ...event, data, metadata }], {
       expectedRevision: 'no_stream',
     });
     const db = new Database(join(dir, 'events.db'), { readonly: true });

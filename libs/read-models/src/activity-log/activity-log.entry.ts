@@ -1,19 +1,24 @@
 import { ACTIVITY_LOG_ACTIONS, type PartnerCenterAction } from '@customer-workspace/customers';
 import type { Actor } from '@customer-workspace/event-store';
+import { GDAP_ACTIVITY_ACTIONS, type GdapActivityAction } from '@customer-workspace/gdap';
 import { WEBHOOK_ACTIVITY_ACTIONS, type WebhookActivityAction } from '@customer-workspace/webhooks';
 
 /** The projection's name: its read-model files and its runner are found by it. */
 export const ACTIVITY_LOG = 'activity-log';
 
-/** An action of the log: of the customers domain or of a webhook endpoint. */
-export type ActivityLogAction = PartnerCenterAction | WebhookActivityAction;
+/** An action of the log: of the customers domain, of a webhook endpoint or of GDAP. */
+export type ActivityLogAction = PartnerCenterAction | WebhookActivityAction | GdapActivityAction;
 
 /**
- * The 24 action names the log records (docs/product.md, the action names), each once: the
- * customers domain's, then the webhook endpoints'.
+ * The 33 action names the log records (docs/product.md, the action names), each once: the
+ * customers domain's, the webhook endpoints', then GDAP's.
  */
 export const ACTIVITY_LOG_ACTION_NAMES: readonly ActivityLogAction[] = [
-  ...new Set([...Object.values(ACTIVITY_LOG_ACTIONS), ...Object.values(WEBHOOK_ACTIVITY_ACTIONS)]),
+  ...new Set([
+    ...Object.values(ACTIVITY_LOG_ACTIONS),
+    ...Object.values(WEBHOOK_ACTIVITY_ACTIONS),
+    ...Object.values(GDAP_ACTIVITY_ACTIONS),
+  ]),
 ].filter((action): action is ActivityLogAction => action !== null);
 
 /** What kind of thing an entry changed. */
@@ -31,6 +36,8 @@ export const ACTIVITY_RESOURCE_TYPES = [
   'customer-list',
   'activity-log',
   'webhook',
+  'gdap-relationship',
+  'gdap-access-assignment',
 ] as const;
 export type ActivityResourceType = (typeof ACTIVITY_RESOURCE_TYPES)[number];
 

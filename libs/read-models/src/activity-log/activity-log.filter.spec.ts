@@ -1,3 +1,4 @@
+import { GDAP_ACTIVITY_ACTIONS } from '@customer-workspace/gdap';
 import { ACTIVITY_LOG_ACTION_NAMES } from './activity-log.entry.js';
 import { activityLogInstant } from './activity-log.filter.js';
 
@@ -24,8 +25,8 @@ describe('activity-log filter parameters', () => {
     expect(activityLogInstant(value)).toBeUndefined();
   });
 
-  it('knows the 24 action names of docs/product.md rule 4, the webhook endpoints’ included', () => {
-    expect(ACTIVITY_LOG_ACTION_NAMES).toHaveLength(24);
+  it('knows the 33 action names of docs/product.md rule 4, the webhook endpoints’ and GDAP’s included', () => {
+    expect(ACTIVITY_LOG_ACTION_NAMES).toHaveLength(33);
     expect([...ACTIVITY_LOG_ACTION_NAMES].sort()).toEqual(
       [
         'register_partner',
@@ -52,6 +53,8 @@ describe('activity-log filter parameters', () => {
         'disable_webhook',
         'rotate_webhook_secret',
         'delete_webhook',
+        // GDAP's, which its own spec holds against the product's list.
+        ...Object.values(GDAP_ACTIVITY_ACTIONS).filter((action) => action !== null),
       ].sort(),
     );
   });

@@ -6,12 +6,18 @@ import {
 } from '@customer-workspace/customers';
 import type { RecordedEvent } from '@customer-workspace/event-store';
 import {
+  GDAP_ACTIVITY_ACTIONS,
+  type GdapRelationshipEvent,
+  isGdapEventType,
+} from '@customer-workspace/gdap';
+import {
   isWebhookEventType,
   WEBHOOK_ACTIVITY_ACTIONS,
   type WebhookEvent,
 } from '@customer-workspace/webhooks';
 import { type ActivityChange, changeOf, type LoggedEvent } from './activity-log.changes.js';
 import type { ActivityLogAction, ActivityLogEntry } from './activity-log.entry.js';
+import { gdapChangeOf } from './activity-log.gdap-changes.js';
 import { type LoggedWebhookEvent, webhookChangeOf } from './activity-log.webhook-changes.js';
 
 /** What the log knows from earlier events, to fill in what a later event does not carry. */
@@ -25,6 +31,7 @@ export interface KnownFacts {
 type DomainRecord = RecordedEvent & CustomersDomainEvent;
 type LoggedRecord = RecordedEvent & LoggedEvent;
 type WebhookRecord = RecordedEvent & WebhookEvent;
+type GdapRecord = RecordedEvent & GdapRelationshipEvent;
 
 /** What one event says in the log, before it is written into each partner's. */
 interface Logged {
@@ -67,7 +74,25 @@ export function activityLogEntriesOf(event: RecordedEvent, facts: KnownFacts): A
 function loggedOf(event: RecordedEvent, facts: KnownFacts): Logged | undefined {
   if (isCustomersDomainEventType(event.type)) return customersLogged(event as DomainRecord, facts);
   if (isWebhookEventType(event.type)) return webhookLogged(event as WebhookRecord);
+  if (isGdapEventType(event.type)) return gdapLogged(event as GdapRecord, facts);
   return undefined;
+}
+
+/**
+ * A GDAP relationship's entry: its partner's alone, about its customer once it has one. The
+ * display-name index's reservations are no entries (`GDAP_ACTIVITY_ACTIONS` gives them none).
+ */
+function gdapLogged(event: GdapRecord, facts: KnownFacts): Logged | undefined {
+  const action = GDAP_ACTIVITY_ACTIONS[event.type];
+  if (action === null) return undefined;
+  const { partnerId, customerId } = event.data;
+  return {
+    action,
+    change: gdapChangeOf(event),
+    customerId: customerId ?? null,
+    customerName: customerId === undefined ? null : (facts.customerName(customerId) ?? null),
+    partners: [partnerId],
+  };
 }
 
 function customersLogged(event: DomainRecord, facts: KnownFacts): Logged | undefined {

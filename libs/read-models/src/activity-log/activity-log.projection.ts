@@ -6,6 +6,10 @@ import {
 } from '@customer-workspace/customers';
 import type { RecordedOf } from '@customer-workspace/event-store';
 import {
+  GDAP_RELATIONSHIP_EVENT_SCHEMA_VERSIONS,
+  type GdapRelationshipEvent,
+} from '@customer-workspace/gdap';
+import {
   WEBHOOK_ACTIVITY_ACTIONS,
   type WebhookEvent,
   type WebhookEventType,
@@ -17,8 +21,8 @@ import { scrubbedProfile } from './activity-log.erasure.js';
 import { ACTIVITY_LOG_SCHEMA } from './activity-log.schema.js';
 import { prepareTallies } from './activity-log.tallies.js';
 
-/** Every event the log reads: the customers domain's and the webhook endpoints'. */
-type LogEvent = CustomersDomainEvent | WebhookEvent;
+/** Every event the log reads: the customers domain's, the webhook endpoints' and GDAP's. */
+type LogEvent = CustomersDomainEvent | WebhookEvent | GdapRelationshipEvent;
 
 /**
  * The activity log (docs/product.md rule 4): one entry per action event and partner that sees it,
@@ -32,12 +36,14 @@ export const activityLogProjection: Projection = defineProjection<LogEvent>({
   name: ACTIVITY_LOG,
   // 2: webhook endpoints' events are entries too (a file of version 1 skipped them).
   // 3: erasures scrub earlier entries (the `activity_profiles` index), erased values read "[erased]".
-  version: 3,
+  // 4: GDAP relationships' events are entries too.
+  version: 4,
   erasures: ['CustomerPersonalDataErased'],
-  // Every event of both domains: each one is an action of the log, or a fact it remembers.
+  // Every event of these domains: each one is an action of the log, or a fact it remembers.
   handles: [
     ...(Object.keys(ACTIVITY_LOG_ACTIONS) as CustomersDomainEventType[]),
     ...(Object.keys(WEBHOOK_ACTIVITY_ACTIONS) as WebhookEventType[]),
+    ...(Object.keys(GDAP_RELATIONSHIP_EVENT_SCHEMA_VERSIONS) as GdapRelationshipEvent['type'][]),
   ],
   createSchema: (db) => db.exec(ACTIVITY_LOG_SCHEMA),
   prepare,

@@ -4,9 +4,11 @@ import {
   partnersConcerned,
 } from '@customer-workspace/customers';
 import type { RecordedEvent } from '@customer-workspace/event-store';
+import { type GdapEvent, isGdapEventType } from '@customer-workspace/gdap';
 import { WEBHOOK_EVENT_SCHEMA_VERSIONS, type WebhookEvent } from '../endpoint/webhook.events.js';
 import { evolveWebhook, type WebhookState } from '../endpoint/webhook.state.js';
-import { webhookNoticeOf } from '../webhook-events.js';
+import { type WebhookNotice, webhookNoticeOf } from '../webhook-events.js';
+import { gdapWebhookNoticeOf } from '../gdap-webhook-events.js';
 import { ReplayTooLarge } from '../endpoint/webhook.errors.js';
 import { bodyOfNotice } from './delivery-body.js';
 import { deliveryIdOf } from './delivery-id.js';
@@ -52,6 +54,8 @@ export function planDeliveries(
       if (isWebhookEvent(event)) planEndpointChange(outbox, event, options);
       else if (isCustomersDomainEventType(event.type))
         planNotices(outbox, event as RecordedEvent & CustomersDomainEvent);
+      else if (isGdapEventType(event.type))
+        planGdapNotice(outbox, event as RecordedEvent & GdapEvent);
       last = event.position;
     }
     if (last !== undefined && last !== checkpoint) outbox.saveCheckpoint(last);
@@ -112,15 +116,31 @@ function planNotices(outbox: WebhookOutbox, event: RecordedEvent & CustomersDoma
   if (notice === undefined) return;
   const facts = { indirectProviderOf: (id: string) => outbox.providerOf(id) };
   for (const partnerId of partnersConcerned(event, event.metadata.partnerId, facts))
-    outbox.addNotice({
-      partnerId,
-      position: event.position,
-      eventId: event.eventId,
-      eventName: notice.eventName,
-      occurredAt: event.metadata.occurredAt,
-      resourceName: notice.resourceName,
-      resourceUri: notice.resourceUri,
-    });
+    addNotice(outbox, event, partnerId, notice);
+}
+
+/** A GDAP event concerns its relationship's partner only (the display-name index notifies none). */
+function planGdapNotice(outbox: WebhookOutbox, event: RecordedEvent & GdapEvent): void {
+  if (event.type === 'GdapDisplayNameReserved' || event.type === 'GdapDisplayNameReleased') return;
+  const notice = gdapWebhookNoticeOf(event);
+  if (notice !== undefined) addNotice(outbox, event, event.data.partnerId, notice);
+}
+
+function addNotice(
+  outbox: WebhookOutbox,
+  event: RecordedEvent,
+  partnerId: string,
+  notice: WebhookNotice,
+): void {
+  outbox.addNotice({
+    partnerId,
+    position: event.position,
+    eventId: event.eventId,
+    eventName: notice.eventName,
+    occurredAt: event.metadata.occurredAt,
+    resourceName: notice.resourceName,
+    resourceUri: notice.resourceUri,
+  });
 }
 
 /**

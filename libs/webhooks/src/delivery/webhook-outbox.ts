@@ -5,6 +5,7 @@ import type { SigningSecret } from '../endpoint/webhook.state.js';
 import type { WebhookEventName } from '../webhook-events.js';
 import { deliveryIdOf } from './delivery-id.js';
 import { OUTBOX_SCHEMA } from './outbox.schema.js';
+import { deliveredEventName, subscribedNoticeNames } from '../gdap-webhook-events.js';
 
 export const WEBHOOK_OUTBOX_FILE = 'webhooks.db';
 
@@ -244,7 +245,7 @@ export class WebhookOutbox {
 
   /** The notices `endpoint` is subscribed to in `range` (its tests included), in position order. */
   noticesFor(endpoint: Subscriber, range: ReplayRange, limit = -1): OutboxNotice[] {
-    const events = JSON.stringify(endpoint.events);
+    const events = JSON.stringify(subscribedNoticeNames(endpoint.events));
     const { partnerId, webhookId } = endpoint;
     const rows =
       'fromPosition' in range
@@ -257,7 +258,7 @@ export class WebhookOutbox {
             limit,
           )
         : this.sql.noticesByTime.all(partnerId, range.from, range.to, events, webhookId, limit);
-    return rows.map(noticeOf);
+    return rows.map((row) => noticeTo(endpoint, row));
   }
 
   // Deliveries.
@@ -278,12 +279,12 @@ export class WebhookOutbox {
       const owed = this.sql.nextOwed.get(
         endpoint.partnerId,
         endpoint.cursor,
-        JSON.stringify(endpoint.events),
+        JSON.stringify(subscribedNoticeNames(endpoint.events)),
         endpoint.webhookId,
         endpoint.webhookId,
       );
       if (owed !== undefined && (pending === undefined || owed.position < pending.position))
-        return [{ endpoint, notice: noticeOf(owed) }];
+        return [{ endpoint, notice: noticeTo(endpoint, owed) }];
       if (pending !== undefined) return [{ endpoint, delivery: deliveryOf(pending) }];
       if (upTo !== undefined && endpoint.cursor < upTo) passed.push(endpoint.webhookId);
       return [];
@@ -392,13 +393,13 @@ export class WebhookOutbox {
     const owedArgs = [
       endpoint.partnerId,
       endpoint.cursor,
-      JSON.stringify(endpoint.events),
+      JSON.stringify(subscribedNoticeNames(endpoint.events)),
       webhookId,
       webhookId,
     ] as const;
     const owed = owesToo
       ? this.sql.owedPage.all(...owedArgs, before, options.limit).map((row) => ({
-          ...owedDelivery(noticeOf(row), endpoint),
+          ...owedDelivery(noticeTo(endpoint, row), endpoint),
           attempts: [],
         }))
       : [];
@@ -470,6 +471,12 @@ function noticeOf(row: NoticeRow): OutboxNotice {
     resourceUri: row.resource_uri,
     ...(row.webhook_id !== null && { webhookId: row.webhook_id }),
   };
+}
+
+/** A notice as `endpoint` receives it: under the name it subscribed to (an alias, for GDAP). */
+function noticeTo(endpoint: { readonly events: readonly WebhookEventName[] }, row: NoticeRow) {
+  const notice = noticeOf(row);
+  return { ...notice, eventName: deliveredEventName(notice.eventName, endpoint.events) };
 }
 
 function deliveryOf(row: DeliveryRow): OutboxDelivery {

@@ -7,6 +7,7 @@ import {
   RELATIONSHIPS,
   relationshipsOf,
 } from '@customer-workspace/customers';
+import { GDAP_RELATIONSHIP_STATUSES, type GdapRelationshipStatus } from '@customer-workspace/gdap';
 import { BillingProfileView } from './billing-profile.view.js';
 import { CompanyProfileDto } from './customer-profile.dto.js';
 
@@ -57,6 +58,26 @@ export class CustomerView {
       })),
     };
   }
+}
+
+/** A GDAP relationship of the caller's with the customer, in brief (`/v1/gdap-relationships/{id}`). */
+export class CustomerGdapRelationshipView {
+  @ApiProperty({ example: '5b0f8e0e-4c1d-4a53-9a4b-2f1c0d7e8a61' }) readonly id!: string;
+  @ApiProperty({ example: 'Contoso helpdesk' }) readonly displayName!: string;
+  @ApiProperty({
+    enum: GDAP_RELATIONSHIP_STATUSES,
+    example: 'active',
+    description: 'As it is now',
+  })
+  readonly status!: GdapRelationshipStatus;
+  @ApiProperty({ nullable: true, type: String, example: '2028-03-09T12:00:00.000Z' })
+  readonly endDateTime!: string | null;
+}
+
+/** `GET /v1/customers/{id}`: the customer, and the caller's GDAP relationships with it. */
+export class CustomerDetailView extends CustomerView {
+  @ApiProperty({ type: [CustomerGdapRelationshipView] })
+  readonly gdapRelationships!: CustomerGdapRelationshipView[];
 }
 
 /** The billing profile's ETag: its version, which other partners' activity does not change. */

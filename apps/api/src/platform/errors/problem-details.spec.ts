@@ -1,3 +1,4 @@
+import { UnknownGdapRoles } from '@customer-workspace/gdap';
 import { AppError } from '@customer-workspace/kernel';
 import { InvalidCursor, ReadModelBehind } from '@customer-workspace/read-models';
 import {
@@ -37,6 +38,14 @@ describe('problem details', () => {
       status: 400,
       type: '/problems/quantity-out-of-range',
       errors: [{ field: 'lineItems.quantity', message: 'Quantity must be between 1 and 10000' }],
+    });
+  });
+
+  it('names the field a domain validation error carries itself (GDAP’s)', () => {
+    expect(toProblemDetails(new UnknownGdapRoles(['0000-bad']))).toMatchObject({
+      status: 400,
+      code: 'unknown-gdap-roles',
+      errors: [{ field: 'roles', message: expect.stringContaining('0000-bad') }],
     });
   });
 

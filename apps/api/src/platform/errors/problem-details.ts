@@ -52,6 +52,12 @@ const DOMAIN_ERROR_FIELDS: Record<string, string> = {
 
 export const problemType = (code: string): string => `/problems/${code}`;
 
+/** The field a domain error names itself (GDAP's errors carry `field`), if any. */
+function fieldOf(error: AppError): string | undefined {
+  const field = (error as { field?: unknown }).field;
+  return typeof field === 'string' ? field : undefined;
+}
+
 const titleOf = (status: number): string =>
   (HttpStatus[status] ?? 'Error')
     .toLowerCase()
@@ -85,7 +91,7 @@ export function toProblemDetails(thrown: unknown): ProblemDetails {
     return problem(400, error.code, error.message, { errors: error.errors });
   }
   if (error instanceof AppError && error.kind === 'validation') {
-    const field = DOMAIN_ERROR_FIELDS[error.code] ?? 'body';
+    const field = DOMAIN_ERROR_FIELDS[error.code] ?? fieldOf(error) ?? 'body';
     return problem(400, error.code, error.message, { errors: [{ field, message: error.message }] });
   }
   if (error instanceof AppError)

@@ -33,9 +33,13 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Marks a route whose answer holds a secret (an invitation URL): the answer is not kept with
  * the key, so a retry cannot replay it; it answers 409 naming the resource created instead.
+ * `holdsSecret` narrows it to the answers that do (a route that answers a secret for one
+ * action only): the others are kept and replayed as usual.
  */
 export const SECRET_RESPONSE = 'idempotency:secret-response';
-export const SecretResponse = (): MethodDecorator => SetMetadata(SECRET_RESPONSE, true);
+export type SecretAnswerTest = (body: unknown) => boolean;
+export const SecretResponse = (holdsSecret?: SecretAnswerTest): MethodDecorator =>
+  SetMetadata(SECRET_RESPONSE, holdsSecret ?? true);
 
 export type IdempotentRequest = AuthenticatedRequest & {
   idempotencyKey?: { scope: string; key: string };
@@ -80,11 +84,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     request.idempotencyKey = { scope, key };
     const status = this.statusOf(context, request.method);
-    const secret =
-      this.reflector.get<boolean | undefined>(SECRET_RESPONSE, context.getHandler()) === true;
+    const secret = this.reflector.get<true | SecretAnswerTest | undefined>(
+      SECRET_RESPONSE,
+      context.getHandler(),
+    );
     return next.handle().pipe(
       concatMap(async (body) => {
-        if (secret) this.store.complete(scope, key, status, withheld(body));
+        if (secret === true || secret?.(body) === true)
+          this.store.complete(scope, key, status, withheld(body));
         else if (!sealed) this.store.complete(scope, key, status, body);
         else await this.keepSealed(scope, key, status, body, sealed, answerContext);
         return body;
