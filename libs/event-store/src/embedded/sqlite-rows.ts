@@ -28,16 +28,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
 
 /** `toRecordedEvent` with the stored text of its data and metadata (`storedJson`). */
 export function toRecordedEventWithJson(row: EventRow): RecordedEvent {
-  return {
-    eventId: row.event_id,
-    type: row.type,
-    data: parsed(row, 'data'),
-    metadata: metadataOf(row),
-    streamId: row.stream_id,
-    revision: BigInt(row.revision),
-    position: BigInt(row.position),
-    storedJson: { data: row.data, metadata: row.metadata },
-  };
+  return { ...toRecordedEvent(row), storedJson: { data: row.data, metadata: row.metadata } };
 }
 
 /** The stored metadata: a JSON object, or the row was not written through this event store. */

@@ -8,10 +8,10 @@ import { canonicalJson } from '@customer-workspace/event-store';
  */
 export { canonicalJson };
 
-/** What makes two requests "the same": method, path and canonical body. */
+/** What makes two requests "the same": method, path and canonical body (`null` for none). */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
   return createHash('sha256')
-    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .update(`${method} ${path}\n${canonicalJson(body ?? null)}`)
     .digest('hex');
 }
 
