@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { canonicalJson, type StoredJson } from '@customer-workspace/event-store';
 import type { Hash } from './merkle.js';
 
@@ -67,10 +67,10 @@ export function storedEventLeafHash(
   const revision = Number(event.revision);
   if (!Number.isSafeInteger(revision) || revision < 0) return undefined;
   // The leaf prefix 0x00, then RFC 8785 member order: data, eventId, metadata, revision,
-  // streamId, type; one string, hashed in one call.
+  // streamId, type; one string, hashed in one call (the one-shot `hash`: no Hash object).
   const text =
     `\u0000{"data":${stored.data},"eventId":${JSON.stringify(event.eventId)},` +
     `"metadata":${stored.metadata},"revision":${revision},` +
     `"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)}}`;
-  return createHash('sha256').update(text, 'utf8').digest();
+  return hash('sha256', text, 'buffer');
 }
