@@ -1,4 +1,4 @@
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson, type StoredJson } from '@customer-workspace/event-store';
 import type { Hash } from './merkle.js';
 
@@ -37,17 +37,13 @@ export function canonicalEventBytes(event: AuditedEvent): Uint8Array {
   return Buffer.from(canonicalEventText(event), 'utf8');
 }
 
-const LEAF_PREFIX = Uint8Array.of(0x00);
-
 /**
- * `leafHash(canonicalEventBytes(event))`, without the copy into a buffer: the hash takes the
- * text's UTF-8 as it goes. What the tree holds for `event`, and what a verifier recomputes.
+ * `leafHash(canonicalEventBytes(event))`, without the copy into a buffer: the leaf prefix 0x00
+ * and the text, hashed in one call. What the tree holds for `event`, and what a verifier
+ * recomputes.
  */
 export function eventLeafHash(event: AuditedEvent): Hash {
-  return createHash('sha256')
-    .update(LEAF_PREFIX)
-    .update(canonicalEventText(event), 'utf8')
-    .digest();
+  return hash('sha256', `\u0000${canonicalEventText(event)}`, 'buffer');
 }
 
 /**
