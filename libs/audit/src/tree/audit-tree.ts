@@ -239,7 +239,7 @@ export class LeafComparison {
     const position = this.positionAt(this.index);
     const same =
       hash === this.matched ||
-      (position === event.position && this.hashAt(this.index).equals(hash));
+      (position === event.position && this.holdsAt(this.index, hash));
     this.matched = undefined;
     this.index++;
     if (same) return undefined;
@@ -258,7 +258,7 @@ export class LeafComparison {
       fast !== undefined &&
       !this.done &&
       this.positionAt(this.index) === event.position &&
-      this.hashAt(this.index).equals(fast)
+      this.holdsAt(this.index, fast)
     )
       return (this.matched = fast);
     return eventLeafHash(event);
@@ -273,9 +273,10 @@ export class LeafComparison {
     return this.pageHolding(index).positions[index - this.pageStart]!;
   }
 
-  private hashAt(index: number): Buffer {
+  /** Whether the leaf at `index` is `hash` (compared in place: no slice per leaf). */
+  private holdsAt(index: number, hash: Hash): boolean {
     const at = (index - this.pageStart) * 32;
-    return this.pageHolding(index).hashes.subarray(at, at + 32);
+    return this.pageHolding(index).hashes.compare(hash, 0, 32, at, at + 32) === 0;
   }
 
   private pageHolding(index: number): LeafPage {
