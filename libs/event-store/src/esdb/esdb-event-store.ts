@@ -41,6 +41,14 @@ export interface EsdbEventStoreOptions {
   readonly pingTimeoutMs?: number;
 }
 
+/** Tries of an append that times out (see `append`). */
+const APPEND_ATTEMPTS = 3;
+/** How far back a timed-out append with `any` / `stream_exists` looks for its events. */
+const STORED_APPEND_SEARCH = 1000;
+
+const isDeadlineExceeded = (error: unknown): boolean =>
+  error instanceof EventStoreUnavailable && error.reason === 'deadline-exceeded';
+
 /** The EventStore port over EventStoreDB / KurrentDB, through `@eventstore/db-client`. */
 export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
@@ -56,6 +64,12 @@ export class EsdbEventStore implements EventStore {
     this.heads = new FilteredHeads(this.client);
   }
 
+  /**
+   * Appends, and answers an append racing an identical one (same event ids, a retry racing its
+   * first attempt, two api instances given one Idempotency-Key) as a retry: the server drops
+   * such an append while the first is in flight and the client times out, so a timed-out
+   * append looks for its events in the stream, then tries once more, before it fails.
+   */
   async append(
     streamId: string,
     events: readonly NewEvent[],
@@ -63,22 +77,15 @@ export class EsdbEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.assertOpen();
     if (events.length === 0) throw new TypeError('append needs at least one event');
-    try {
-      const result = await this.client.appendToStream(streamId, events.map(toEventData), {
-        expectedRevision: toClientExpectedRevision(options.expectedRevision),
-      });
-      const revision = result.nextExpectedRevision;
-      // `success` is false only with `throwOnAppendFailure=false` in the connection string.
-      if (!result.success) {
-        const actual = revision >= 0n ? revision : 'no_stream';
-        throw new WrongExpectedVersion(streamId, options.expectedRevision, actual);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.appendOnce(streamId, events, options);
+      } catch (error) {
+        const mapped = mapEsdbError(error, streamId);
+        if (!isDeadlineExceeded(mapped) || attempt === APPEND_ATTEMPTS) throw mapped;
+        const stored = await this.storedAppend(streamId, events, options.expectedRevision);
+        if (stored) return stored;
       }
-      // Servers leave the position out of an idempotent retry's answer: read it back.
-      const position =
-        result.position?.commit ?? (await positionOf(this.client, streamId, revision));
-      return { nextRevision: revision, position };
-    } catch (error) {
-      throw mapEsdbError(error, streamId);
     }
   }
 
@@ -123,6 +130,52 @@ export class EsdbEventStore implements EventStore {
     } catch (error) {
       throw mapEsdbError(error);
     }
+  }
+
+  private async appendOnce(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    const result = await this.client.appendToStream(streamId, events.map(toEventData), {
+      expectedRevision: toClientExpectedRevision(options.expectedRevision),
+    });
+    const revision = result.nextExpectedRevision;
+    // `success` is false only with `throwOnAppendFailure=false` in the connection string.
+    if (!result.success) {
+      const actual = revision >= 0n ? revision : 'no_stream';
+      throw new WrongExpectedVersion(streamId, options.expectedRevision, actual);
+    }
+    // Servers leave the position out of an idempotent retry's answer: read it back.
+    const position = result.position?.commit ?? (await positionOf(this.client, streamId, revision));
+    return { nextRevision: revision, position };
+  }
+
+  /**
+   * The result of an append of exactly `events` found stored in the stream where the expected
+   * revision puts them (anywhere among its last events for `any` / `stream_exists`), if it is.
+   */
+  private async storedAppend(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: AppendOptions['expectedRevision'],
+  ): Promise<AppendResult | undefined> {
+    const from =
+      typeof expected === 'bigint' ? expected + 1n : expected === 'no_stream' ? 0n : undefined;
+    const read =
+      from === undefined
+        ? this.readStream(streamId, { direction: 'backwards', maxCount: STORED_APPEND_SEARCH })
+        : this.readStream(streamId, { fromRevision: from, maxCount: events.length });
+    const stored: RecordedEvent[] = [];
+    for await (const event of read) stored.push(event);
+    if (from === undefined) stored.reverse();
+    const start = stored.findIndex((event) => event.eventId === events[0]!.eventId);
+    if (start < 0 || (from !== undefined && start !== 0)) return undefined;
+    const mine = stored.slice(start, start + events.length);
+    if (mine.length !== events.length || mine.some((e, i) => e.eventId !== events[i]!.eventId))
+      return undefined;
+    const last = mine.at(-1)!;
+    return { nextRevision: last.revision, position: last.position };
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {

@@ -76,6 +76,20 @@ export function appendContract(ctx: ContractContext): void {
     expect(stored.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
   });
 
+  it('answers both of two identical appends made at once (a retry racing its first attempt)', async () => {
+    const id = stream();
+    await ctx.store.append(id, testEvents(1), { expectedRevision: 'no_stream' });
+    const events = testEvents(2);
+    const [first, second] = await Promise.all([
+      ctx.store.append(id, events, { expectedRevision: 0n }),
+      ctx.store.append(id, events, { expectedRevision: 0n }),
+    ]);
+    expect(second).toEqual(first);
+    expect(first.nextRevision).toBe(2n);
+    const stored = await collect(ctx.store.readStream(id));
+    expect(stored.map((e) => e.eventId).slice(1)).toEqual(events.map((e) => e.eventId));
+  });
+
   it('keeps events of concurrent appends to different streams in one global order', async () => {
     const category = uniqueCategory('order');
     const results = await Promise.all(
