@@ -238,8 +238,7 @@ export class LeafComparison {
     if (this.done) throw new RangeError(`The tree holds ${this.size} leaves, no more`);
     const position = this.positionAt(this.index);
     const same =
-      hash === this.matched ||
-      (position === event.position && this.holdsAt(this.index, hash));
+      hash === this.matched || (position === event.position && this.holdsAt(this.index, hash));
     this.matched = undefined;
     this.index++;
     if (same) return undefined;
