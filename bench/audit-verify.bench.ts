@@ -66,7 +66,7 @@ const perSecond = (count: number, work: () => void): number => {
 function verifyPass(tree: AuditTree, events: readonly AuditedRecord[]): void {
   const comparison = new LeafComparison(tree);
   for (const event of events) {
-    if (comparison.next(event, comparison.leafOf(event)) !== undefined)
+    if (comparison.verifyNext(event) !== undefined)
       throw new Error(`unreachable: the tree was built from these events (${event.position})`);
   }
 }

@@ -58,15 +58,29 @@ export function eventLeafHash(event: AuditedEvent): Hash {
 export function storedEventLeafHash(
   event: AuditedEvent & { storedJson?: StoredJson },
 ): Hash | undefined {
+  const text = storedLeafText(event);
+  return text === undefined ? undefined : hash('sha256', text, 'buffer');
+}
+
+/** `storedEventLeafHash` in lower-case hex (no buffer made: cheaper to compare with a page). */
+export function storedEventLeafHex(
+  event: AuditedEvent & { storedJson?: StoredJson },
+): string | undefined {
+  const text = storedLeafText(event);
+  return text === undefined ? undefined : hash('sha256', text, 'hex');
+}
+
+/** The leaf prefix and the event's RFC 8785 text put together from its stored text. */
+function storedLeafText(event: AuditedEvent & { storedJson?: StoredJson }): string | undefined {
   const stored = event.storedJson;
   if (stored === undefined) return undefined;
   const revision = Number(event.revision);
   if (!Number.isSafeInteger(revision) || revision < 0) return undefined;
   // The leaf prefix 0x00, then RFC 8785 member order: data, eventId, metadata, revision,
   // streamId, type; one string, hashed in one call (the one-shot `hash`: no Hash object).
-  const text =
+  return (
     `\u0000{"data":${stored.data},"eventId":${JSON.stringify(event.eventId)},` +
     `"metadata":${stored.metadata},"revision":${revision},` +
-    `"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)}}`;
-  return hash('sha256', text, 'buffer');
+    `"streamId":${JSON.stringify(event.streamId)},"type":${JSON.stringify(event.type)}}`
+  );
 }

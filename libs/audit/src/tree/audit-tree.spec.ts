@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { canonicalJson, type StoredJson } from '@customer-workspace/event-store';
 import { verifyConsistency, verifyInclusion } from '../merkle.js';
 import {
   type AuditedRecord,
@@ -90,6 +91,44 @@ describe('AuditTree', () => {
       expect(compare(deleted)).toBe(firstTamperedPosition(tree, deleted));
     }
     expect(tree.leaves(18, 5).map((leaf) => leaf.eventId)).toEqual(['e-18', 'e-19']);
+  });
+
+  it('verifies events read with their stored text as it verifies parsed ones (verifyNext)', () => {
+    const tree = treeOf(log);
+    const withText = (events: readonly AuditedRecord[], write: (v: unknown) => string) =>
+      events.map((event) => ({
+        ...event,
+        storedJson: { data: write(event.data), metadata: write(event.metadata) },
+      }));
+    const verify = (events: readonly (AuditedRecord & { storedJson?: StoredJson })[]) => {
+      const comparison = new LeafComparison(tree, 3);
+      for (const event of events) {
+        if (comparison.done) break;
+        const tampered = comparison.verifyNext(event);
+        if (tampered !== undefined) return tampered;
+      }
+      return comparison.end();
+    };
+    const canonical = withText(log, canonicalJson);
+    expect(verify(canonical)).toBeUndefined();
+    // Text written before it was canonical, and text that disagrees with an intact event:
+    // the parsed event decides.
+    expect(verify(withText(log, (v) => JSON.stringify(v, null, 2)))).toBeUndefined();
+    expect(
+      verify(
+        canonical.map((e, i) =>
+          i === 5 ? { ...e, storedJson: { ...e.storedJson, data: '{}' } } : e,
+        ),
+      ),
+    ).toBeUndefined();
+    // An event edited (text and parsed alike), deleted, or moved: its position.
+    const edited = canonical.map((e, i) =>
+      i === 7
+        ? { ...e, data: { n: -1 }, storedJson: { ...e.storedJson, data: canonicalJson({ n: -1 }) } }
+        : e,
+    );
+    expect(verify(edited)).toBe(log[7]!.position);
+    expect(verify(canonical.filter((_, i) => i !== 4))).toBe(log[4]!.position);
   });
 
   it('detects a rewritten history against a root an auditor kept', () => {

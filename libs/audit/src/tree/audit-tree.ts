@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { StoredJson } from '@customer-workspace/event-store';
-import { type AuditedEvent, eventLeafHash, storedEventLeafHash } from '../event-bytes.js';
+import {
+  type AuditedEvent,
+  eventLeafHash,
+  storedEventLeafHash,
+  storedEventLeafHex,
+} from '../event-bytes.js';
 import type { Hash } from '../merkle.js';
 import { MerkleNodeStore, type ProofsTo } from './merkle-node-store.js';
 
@@ -79,7 +84,7 @@ export class AuditTree {
       // string; a pass over millions of leaves makes no object per leaf.
       page: db
         .prepare<[number, number], [number | null, number, string | null, string | null]>(
-          `SELECT min(leaf_index), count(*), group_concat(position), group_concat(hex(leaf_hash), '')
+          `SELECT min(leaf_index), count(*), group_concat(position), group_concat(lower(hex(leaf_hash)), '')
            FROM (SELECT leaf_index, position, leaf_hash FROM audit_leaves
                  WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?)`,
         )
@@ -153,6 +158,7 @@ export class AuditTree {
     return {
       positions: positions === null ? [] : positions.split(',').map(BigInt),
       hashes: Buffer.from(hashes ?? '', 'hex'),
+      hex: hashes ?? '',
     };
   }
 
@@ -207,7 +213,7 @@ export class LeafComparison {
   /** The tree's size when the comparison started: the leaves it compares. */
   readonly size: number;
   private index = 0;
-  private page: LeafPage = { positions: [], hashes: Buffer.alloc(0) };
+  private page: LeafPage = { positions: [], hashes: Buffer.alloc(0), hex: '' };
   /** The hash `leafOf` just found equal to the next leaf: `next` need not compare it again. */
   private matched: Hash | undefined;
   private pageStart = 0;
@@ -263,6 +269,24 @@ export class LeafComparison {
     return eventLeafHash(event);
   }
 
+  /**
+   * `next` for an event as the verifier reads it, its leaf recomputed here: its stored text
+   * hashed as it is, compared in hex with the page (no buffer per event), when that gives the
+   * next leaf; else the parsed event's RFC 8785 bytes (`eventLeafHash`), as `next` compares.
+   */
+  verifyNext(event: AuditedRecord & { readonly storedJson?: StoredJson }): bigint | undefined {
+    if (this.done) throw new RangeError(`The tree holds ${this.size} leaves, no more`);
+    const fast = storedEventLeafHex(event);
+    if (fast !== undefined && this.positionAt(this.index) === event.position) {
+      const at = (this.index - this.pageStart) * 64;
+      if (this.page.hex.startsWith(fast, at)) {
+        this.index++;
+        return undefined;
+      }
+    }
+    return this.next(event, eventLeafHash(event));
+  }
+
   /** After the last event: the position of the first leaf left without its event, if any. */
   end(): bigint | undefined {
     return this.done ? undefined : this.positionAt(this.index);
@@ -291,4 +315,6 @@ export class LeafComparison {
 export interface LeafPage {
   readonly positions: readonly bigint[];
   readonly hashes: Buffer;
+  /** `hashes` in lower-case hex (64 characters a leaf). */
+  readonly hex: string;
 }
