@@ -2,7 +2,12 @@ import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@customer-workspace/event-store';
-import { canonicalEventBytes, eventLeafHash, storedEventLeafHash } from './event-bytes.js';
+import { canonicalEventBytes, eventLeafHash, storedEventLeafHex } from './event-bytes.js';
+
+const storedEventLeafHash = (event: Parameters<typeof storedEventLeafHex>[0]) => {
+  const leaf = storedEventLeafHex(event);
+  return leaf === undefined ? undefined : Buffer.from(leaf, 'hex');
+};
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 
@@ -43,7 +48,7 @@ describe('canonicalEventBytes (RFC 8785)', () => {
   });
 });
 
-describe('storedEventLeafHash (the stored text, hashed as it is)', () => {
+describe('storedEventLeafHex (the stored text, hashed as it is)', () => {
   const json = fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 6 });
   const events = fc.record({
     streamId: fc.string({ minLength: 1 }),

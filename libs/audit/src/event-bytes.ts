@@ -47,22 +47,16 @@ export function eventLeafHash(event: AuditedEvent): Hash {
 }
 
 /**
- * The leaf hash of an event read with its stored text (`storedJson`): the RFC 8785 text of the
+ * The leaf hash, in lower-case hex, of an event read with its stored text (`storedJson`):
+ * the RFC 8785 text of the
  * event put together from the stored `data` and `metadata` as they are, without parsing them.
  * It is the event's leaf exactly when that text is canonical, as the embedded store writes it;
  * a verifier takes it only where it equals the leaf the tree holds (a match of SHA-256 means
  * the same bytes) and otherwise recomputes `eventLeafHash` from the parsed event, so events
- * written before the store wrote canonical text verify too, only slower. Undefined for an
- * event read without its text.
+ * written before the store wrote canonical text verify too, only slower. Hex: compared with a
+ * page of the tree's leaves, no buffer is made per event. Undefined for an event read without
+ * its text.
  */
-export function storedEventLeafHash(
-  event: AuditedEvent & { storedJson?: StoredJson },
-): Hash | undefined {
-  const text = storedLeafText(event);
-  return text === undefined ? undefined : hash('sha256', text, 'buffer');
-}
-
-/** `storedEventLeafHash` in lower-case hex (no buffer made: cheaper to compare with a page). */
 export function storedEventLeafHex(
   event: AuditedEvent & { storedJson?: StoredJson },
 ): string | undefined {

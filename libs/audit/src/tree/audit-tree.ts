@@ -1,11 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoredJson } from '@customer-workspace/event-store';
-import {
-  type AuditedEvent,
-  eventLeafHash,
-  storedEventLeafHash,
-  storedEventLeafHex,
-} from '../event-bytes.js';
+import { type AuditedEvent, eventLeafHash, storedEventLeafHex } from '../event-bytes.js';
 import type { Hash } from '../merkle.js';
 import { MerkleNodeStore, type ProofsTo } from './merkle-node-store.js';
 
@@ -214,8 +209,6 @@ export class LeafComparison {
   readonly size: number;
   private index = 0;
   private page: LeafPage = { positions: [], hashes: Buffer.alloc(0), hex: '' };
-  /** The hash `leafOf` just found equal to the next leaf: `next` need not compare it again. */
-  private matched: Hash | undefined;
   private pageStart = 0;
 
   constructor(
@@ -243,30 +236,10 @@ export class LeafComparison {
   next(event: AuditedRecord, hash: Hash = eventLeafHash(event)): bigint | undefined {
     if (this.done) throw new RangeError(`The tree holds ${this.size} leaves, no more`);
     const position = this.positionAt(this.index);
-    const same =
-      hash === this.matched || (position === event.position && this.holdsAt(this.index, hash));
-    this.matched = undefined;
+    const same = position === event.position && this.holdsAt(this.index, hash);
     this.index++;
     if (same) return undefined;
     return position < event.position ? position : event.position;
-  }
-
-  /**
-   * The leaf hash of the next event as a verifier takes it: its stored text hashed as it is
-   * (`storedEventLeafHash`) when that gives the next leaf of the tree, which only the same
-   * bytes can; else the RFC 8785 bytes of the parsed event (`eventLeafHash`): text written
-   * before the store wrote it canonical, an event read without its text, or tampering.
-   */
-  leafOf(event: AuditedRecord & { readonly storedJson?: StoredJson }): Hash {
-    const fast = storedEventLeafHash(event);
-    if (
-      fast !== undefined &&
-      !this.done &&
-      this.positionAt(this.index) === event.position &&
-      this.holdsAt(this.index, fast)
-    )
-      return (this.matched = fast);
-    return eventLeafHash(event);
   }
 
   /**
@@ -285,6 +258,12 @@ export class LeafComparison {
       }
     }
     return this.next(event, eventLeafHash(event));
+  }
+
+  /** The hash of leaf `index`, one compared last (in the page at hand). */
+  leafHash(index: number): Hash {
+    const at = (index - this.pageStart) * 32;
+    return this.pageHolding(index).hashes.subarray(at, at + 32);
   }
 
   /** After the last event: the position of the first leaf left without its event, if any. */

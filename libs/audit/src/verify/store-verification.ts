@@ -144,23 +144,27 @@ class Pass {
   }
 
   add(event: AuditedRecord & { readonly storedJson?: StoredJson }): void {
-    const hash = this.mismatched ? eventLeafHash(event) : this.comparison.leafOf(event);
     if (this.frontier.size === this.confirmedSize) this.positionAfterConfirmed = event.position;
     this.lastPosition = event.position;
     // After the first difference the rest is shifted: one finding says it.
-    if (!this.mismatched && !this.comparison.done) {
-      const leafIndex = this.comparison.compared;
-      const position = this.comparison.next(event, hash);
-      if (position !== undefined) {
-        this.mismatched = true;
-        this.verdict.tampered(
-          `The log differs from the audit tree at leaf ${leafIndex}: the event there was ` +
-            `edited, deleted, inserted or moved`,
-          { position, leafIndex },
-        );
-      }
+    if (this.mismatched || this.comparison.done) {
+      this.frontier.append(eventLeafHash(event));
+      return;
     }
-    this.frontier.append(hash);
+    const leafIndex = this.comparison.compared;
+    const position = this.comparison.verifyNext(event);
+    if (position === undefined) {
+      // The event hashes to the tree's leaf: that leaf is its hash.
+      this.frontier.append(this.comparison.leafHash(leafIndex));
+      return;
+    }
+    this.mismatched = true;
+    this.verdict.tampered(
+      `The log differs from the audit tree at leaf ${leafIndex}: the event there was ` +
+        `edited, deleted, inserted or moved`,
+      { position, leafIndex },
+    );
+    this.frontier.append(eventLeafHash(event));
   }
 
   /** A kept checkpoint: the events give its root, the stored tree too, and the latest extends it. */

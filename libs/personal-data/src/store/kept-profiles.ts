@@ -1,7 +1,7 @@
 import { isErasedProfile, type RecordedBillingProfile } from '@customer-workspace/customers';
 import type { EventStore } from '@customer-workspace/event-store';
 import type { PersonalDataKeys } from '../keys/personal-data-keys.js';
-import { isSealedProfile, ProfileSealing, type SealedProfile } from '../sealing/profile-sealing.js';
+import { ProfileSealing, type SealedProfile } from '../sealing/profile-sealing.js';
 import { EventProfiles, profileFieldsOf } from './event-profiles.js';
 
 /**
@@ -45,10 +45,6 @@ export class KeptProfiles {
   /** A kept profile opened, or erased once its key is destroyed. */
   open(kept: SealedProfile, context: readonly string[], where: string) {
     return this.sealing.open(kept, context, where);
-  }
-
-  isSealed(value: unknown): value is SealedProfile {
-    return isSealedProfile(value);
   }
 
   /** The key of the profile the stream holds at `position` (its last event with a profile). */

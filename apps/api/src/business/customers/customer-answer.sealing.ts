@@ -3,6 +3,7 @@ import {
   isErasedProfile,
   type RecordedBillingProfile,
 } from '@customer-workspace/customers';
+import { isSealedProfile } from '@customer-workspace/personal-data';
 import type { AnswerSealing } from '../../platform/idempotency/sealed-answer.js';
 
 interface CustomerAnswer {
@@ -38,7 +39,7 @@ export const customerAnswerSealing: AnswerSealing = {
   },
   async open(kept, profiles, context) {
     const answer = kept as CustomerAnswer;
-    if (!profiles.isSealed(answer.billingProfile)) return kept;
+    if (!isSealedProfile(answer.billingProfile)) return kept;
     const billingProfile = await profiles.open(
       answer.billingProfile,
       [...context, 'billingProfile'],
