@@ -10,7 +10,12 @@ import request from 'supertest';
 import { ReadModelsService } from '@customer-workspace/api/testing';
 import { EVENT_STORE, type EventStore, SqliteEventStore } from '@customer-workspace/event-store';
 import { testEvents } from '@customer-workspace/event-store/testing';
-import { PROJECTIONS, ProjectionRunner, ReadModelDirectory } from '@customer-workspace/read-models';
+import {
+  PROJECTIONS,
+  ProjectionRunner,
+  ReadModelDirectory,
+  type ServedReadModel,
+} from '@customer-workspace/read-models';
 import { bearer, startTestApi, testStoreEnv } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 import { repoRoot, requireBuild } from '../fixtures/dist.js';
@@ -322,7 +327,7 @@ describe('cli rebuild next to a running api', () => {
       expect(answers.length).toBeGreaterThan(3);
       expect(new Set(answers)).toEqual(new Set([200]));
 
-      const switched = (r: ProjectionRunner) =>
+      const switched = (r: ServedReadModel) =>
         r.servingFile() !== live.get(r.projection.name)!.file &&
         r.servingFile() === directory.current(r.projection.name);
       await until(() => runners.every(switched), 2000);

@@ -65,6 +65,8 @@ export const appConfigSchema = z.object({
     .min(0, 'must be 0 (off) or more')
     .default(500),
   /** How long a query with `minPosition` waits for the read model to catch up. */
+  /** Where the projections run: a worker thread of their own, or the request thread. */
+  READ_MODELS_THREAD: z.enum(['worker', 'main']).default('worker'),
   READ_MODEL_WAIT_MS: z.coerce
     .number({ error: 'must be a whole number of milliseconds' })
     .int('must be a whole number of milliseconds')

@@ -1,6 +1,7 @@
 import type { Upcasters } from '@customer-workspace/kernel';
 import { SqliteEventStore } from './embedded/sqlite-event-store.js';
 import type { SynchronousLevel } from './embedded/sqlite-database.js';
+import type { AppendsElsewhere } from './embedded/sqlite-event-store.js';
 import type { EventStore } from './event-store.port.js';
 import { EsdbEventStore } from './esdb/esdb-event-store.js';
 import { ScopedEventStore } from './scope/scoped-event-store.js';
@@ -20,6 +21,8 @@ export interface EventStoreSettings {
    * is handed over in its current shape. Without them, events are read as stored.
    */
   readonly upcasters?: Upcasters | undefined;
+  /** The embedded store only: appends another connection made, told at once (see the adapter). */
+  readonly appendsElsewhere?: AppendsElsewhere | undefined;
 }
 
 /** The adapter the settings ask for, scoped to this deployment's streams, its events upcast. */
@@ -36,5 +39,6 @@ function openAdapter(settings: EventStoreSettings): EventStore {
   return new SqliteEventStore({
     dataDir: settings.dataDir,
     synchronous: settings.synchronous ?? 'FULL',
+    ...(settings.appendsElsewhere && { appendsElsewhere: settings.appendsElsewhere }),
   });
 }

@@ -65,6 +65,27 @@ describe('SqliteEventStore (embedded-specific behaviour)', () => {
     await subscription.stop();
   });
 
+  it('wakes its subscribers at once when told of an append another connection made', async () => {
+    // Both stores poll once a minute: only the `appendsElsewhere` signal delivers in time.
+    let wake: (() => void) | undefined;
+    const follower = new SqliteEventStore({
+      dataDir: dir,
+      pollMs: 60_000,
+      appendsElsewhere: (wakeUp) => (wake = wakeUp),
+    });
+    try {
+      const subscription = follower.subscribeToAll();
+      const next = subscription[Symbol.asyncIterator]().next();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await store.append('s-1', [testEvent()], { expectedRevision: 'any' });
+      wake?.();
+      await expect(next).resolves.toMatchObject({ done: false, value: { streamId: 's-1' } });
+      await subscription.stop();
+    } finally {
+      await follower.close();
+    }
+  });
+
   it('reports the head position and answers ping until closed', async () => {
     expect(await store.headPosition()).toBe(0n);
     const { position } = await store.append('s-1', testEvents(3), { expectedRevision: 'any' });

@@ -34,7 +34,15 @@ export interface SqliteEventStoreOptions {
   readonly synchronous?: SynchronousLevel;
   /** How often other processes' appends are looked for while someone subscribes. */
   readonly pollMs?: number;
+  /**
+   * Told of appends another connection made at once, instead of at the next poll: called once
+   * with the function that wakes this store's subscribers (a worker thread whose parent appends).
+   */
+  readonly appendsElsewhere?: AppendsElsewhere;
 }
+
+/** Hands over the function that wakes a store's subscribers; see `appendsElsewhere`. */
+export type AppendsElsewhere = (wake: () => void) => void;
 
 interface PendingAppend {
   readonly streamId: string;
@@ -104,6 +112,7 @@ export class SqliteEventStore implements EventStore {
       () => db.pragma('data_version', { simple: true }) as number,
       options.pollMs ?? 20,
     );
+    options.appendsElsewhere?.(() => this.notifier.notify());
   }
 
   append(

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@customer-workspace/event-store';
 import { testEvent } from '@customer-workspace/event-store/testing';
-import { ProjectionRunner } from './projection-runner.js';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
 import type { Projection } from './projection.js';
 import { ReadModelDirectory } from './read-model-directory.js';
 import { rebuildReadModel } from './rebuild.js';
@@ -33,10 +33,11 @@ describe('ProjectionRunner', () => {
   let store: SqliteEventStore;
   let directory: ReadModelDirectory;
   const runners: ProjectionRunner[] = [];
-  const start = () => {
+  const start = (options: Partial<ProjectionRunnerOptions> = {}) => {
     const runner = new ProjectionRunner(store, tally, directory, {
       logger: silent,
       pointerPollMs: 20,
+      ...options,
     });
     runners.push(runner);
     runner.start();
@@ -103,6 +104,14 @@ describe('ProjectionRunner', () => {
     });
     expect(rows(runner)).toEqual([{ n: 1, times: 1 }]);
     expect(silent.error).toHaveBeenCalled();
+  });
+
+  it('reports its state through onStatus: running once opened, failed at an event it cannot apply', async () => {
+    await append({ n: 1 }, { n: 2, poison: true });
+    const reported: string[] = [];
+    const runner = start({ onStatus: (status) => reported.push(status.state) });
+    await waitUntil(() => runner.status().state === 'failed');
+    expect(reported.slice(0, 2)).toEqual(['running', 'failed']);
   });
 
   it('switches to a generation a rebuild publishes and resumes from its checkpoint', async () => {

@@ -29,6 +29,11 @@ export interface ProjectionRunnerOptions {
   readonly pointerPollMs?: number;
   /** Called after every committed batch (metrics). */
   readonly onCheckpoint?: (position: bigint) => void;
+  /**
+   * Called when the state changes (failed, running again) and when a generation is opened: a
+   * runner in a worker thread reports them to the thread that serves its queries.
+   */
+  readonly onStatus?: (status: ProjectionStatus) => void;
 }
 
 /**
@@ -132,6 +137,7 @@ export class ProjectionRunner {
     this.position = readCheckpoint(generation.writer);
     if (this.position !== undefined) this.options.onCheckpoint?.(this.position);
     this.state = 'running';
+    this.options.onStatus?.(this.status());
   }
 
   private switchGeneration(): void {
@@ -181,11 +187,13 @@ export class ProjectionRunner {
       { projection: this.projection.name, err: error, event: this.failure.event },
       `Projection ${this.projection.name} stopped; retrying from its checkpoint`,
     );
+    this.options.onStatus?.(this.status());
   }
 
   private recover(): void {
     this.state = 'running';
     this.failure = undefined;
+    this.options.onStatus?.(this.status());
   }
 
   private close(): void {

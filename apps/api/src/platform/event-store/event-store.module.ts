@@ -23,6 +23,7 @@ import {
 } from '@customer-workspace/personal-data';
 import { type AppConfig, personalDataKeysDir } from '@customer-workspace/config';
 import { MetricsService } from '../observability/metrics.service.js';
+import { AppendedEvents } from './appended-events.js';
 import { InstrumentedEventStore } from './instrumented-event-store.js';
 import { STORED_EVENTS } from './stored-events.js';
 
@@ -72,11 +73,19 @@ const SCOPED_EVENT_STORE = Symbol('SCOPED_EVENT_STORE');
           onError: (error, context) => personalDataLogger.error({ err: error }, context),
         }),
     },
+    AppendedEvents,
     {
       provide: EVENT_STORE,
-      inject: [PersonalDataEventStore, MetricsService],
-      useFactory: (store: PersonalDataEventStore, metrics: MetricsService): EventStore =>
-        new InstrumentedEventStore(store, (count) => metrics.eventsAppended.inc(count)),
+      inject: [PersonalDataEventStore, MetricsService, AppendedEvents],
+      useFactory: (
+        store: PersonalDataEventStore,
+        metrics: MetricsService,
+        appended: AppendedEvents,
+      ): EventStore =>
+        new InstrumentedEventStore(store, (count) => {
+          metrics.eventsAppended.inc(count);
+          appended.emit();
+        }),
     },
     {
       // Taken from the adapter's own scoped store, not from whatever `EVENT_STORE` is wrapped in.
@@ -85,7 +94,7 @@ const SCOPED_EVENT_STORE = Symbol('SCOPED_EVENT_STORE');
       useFactory: (store: ScopedEventStore): EventStore => store.asStored(),
     },
   ],
-  exports: [EVENT_STORE, STORED_EVENTS, PersonalDataEventStore, PERSONAL_DATA_KEYS],
+  exports: [EVENT_STORE, STORED_EVENTS, PersonalDataEventStore, PERSONAL_DATA_KEYS, AppendedEvents],
 })
 export class EventStoreModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('EventStore');

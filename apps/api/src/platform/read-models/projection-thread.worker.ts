@@ -1,0 +1,71 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createEventStore } from '@customer-workspace/event-store';
+import { PersonalDataEventStore, SqlitePersonalDataKeys } from '@customer-workspace/personal-data';
+import {
+  PROJECTIONS,
+  ProjectionRunner,
+  ReadModelDirectory,
+  type RunnerLogger,
+  WORKSPACE_STREAM_CATEGORIES,
+  WORKSPACE_UPCASTERS,
+} from '@customer-workspace/read-models';
+import {
+  errorDetails,
+  type FromProjectionThread,
+  type ProjectionThreadSettings,
+  type ToProjectionThread,
+} from './projection-thread.messages.js';
+
+/**
+ * The projection thread: runs every projection of `PROJECTIONS` over its own connections to
+ * the event store, the key store and the read models, and reports their state, checkpoints and
+ * failures to the main thread, which serves the queries. See `ProjectionThread`.
+ */
+const port = parentPort!;
+const settings = workerData as ProjectionThreadSettings;
+const post = (message: FromProjectionThread) => port.postMessage(message);
+
+const logAt =
+  (level: 'error' | 'warn') =>
+  (details: object, message: string): void => {
+    const { err, ...rest } = details as { err?: unknown };
+    const withError = err === undefined ? rest : { ...rest, err: errorDetails(err) };
+    post({ type: 'log', level, message, details: withError });
+  };
+const logger: RunnerLogger = { error: logAt('error'), warn: logAt('warn') };
+
+const wakeUps: (() => void)[] = [];
+const store = new PersonalDataEventStore(
+  createEventStore({
+    connectionString: settings.connectionString,
+    dataDir: settings.dataDir,
+    streamPrefix: settings.streamPrefix,
+    categories: WORKSPACE_STREAM_CATEGORIES,
+    upcasters: WORKSPACE_UPCASTERS,
+    appendsElsewhere: (wake) => wakeUps.push(wake),
+  }),
+  new SqlitePersonalDataKeys(settings.personalDataKeysDir),
+  { onError: (error, context) => logger.error({ err: error }, context), ownsKeys: true },
+);
+const directory = new ReadModelDirectory(settings.dataDir);
+const runners = PROJECTIONS.map((projection) => {
+  const runner: ProjectionRunner = new ProjectionRunner(store, projection, directory, {
+    logger,
+    onCheckpoint: (position) => post({ type: 'checkpoint', name: projection.name, position }),
+    onStatus: (status) => post({ type: 'status', status, file: runner.servingFile() }),
+  });
+  return runner;
+});
+
+async function stop(): Promise<void> {
+  await Promise.all(runners.map((runner) => runner.stop()));
+  await store.close();
+  post({ type: 'stopped' });
+  port.close();
+}
+
+port.on('message', (message: ToProjectionThread) => {
+  if (message.type === 'appended') for (const wake of wakeUps) wake();
+  else if (message.type === 'stop') void stop();
+});
+for (const runner of runners) runner.start();

@@ -1,0 +1,94 @@
+import request from 'supertest';
+import type { Worker } from 'node:worker_threads';
+import { ReadModelsService } from '@customer-workspace/api/testing';
+import { CUSTOMER_LIST, ProjectionRunner } from '@customer-workspace/read-models';
+import { bearer, startTestApi, type TestApi } from '../fixtures/api-app.js';
+import {
+  addCustomer,
+  DUAL,
+  type Http,
+  listCustomers,
+  PROVIDER,
+} from './customer-list/customer-list.fixtures.js';
+
+/** The projection thread's worker, reached through the service's internals (tests only). */
+const workerOf = (api: TestApi) =>
+  (api.app.get(ReadModelsService) as unknown as { thread: { worker?: Worker } }).thread.worker;
+
+async function waitUntil(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function partnerAgent(api: TestApi, http: Http): Promise<string> {
+  const operator = await bearer(api, 'platform', 'operator');
+  for (const partner of [PROVIDER, DUAL])
+    await http.post('/v1/partners').set('Authorization', operator).send(partner).expect(201);
+  return bearer(api, 'dual', 'admin-agent');
+}
+
+const names = async (http: Http, auth: string, minPosition: string) =>
+  (await listCustomers(http, auth, { minPosition }).expect(200)).body.items.map(
+    (item: { companyName: string }) => item.companyName,
+  );
+
+describe('the projections in a thread of their own (READ_MODELS_THREAD)', () => {
+  describe('worker (the default)', () => {
+    let api: TestApi;
+    let http: Http;
+    let auth: string;
+    beforeAll(async () => {
+      api = await startTestApi();
+      http = request(api.app.getHttpServer());
+      auth = await partnerAgent(api, http);
+    });
+    afterAll(() => api.close());
+
+    it('serves what the thread applied: a list with minPosition reads the customer just added', async () => {
+      expect(api.app.get(ReadModelsService).runner(CUSTOMER_LIST)).not.toBeInstanceOf(
+        ProjectionRunner,
+      );
+      const { position } = await addCustomer(http, auth, 'Threaded a.s.', 'threaded.example');
+      expect(await names(http, auth, position)).toEqual(['Threaded a.s.']);
+    });
+
+    it('reports a thread that died in /health, starts it again, and resumes from the checkpoints', async () => {
+      const readModel = api.app.get(ReadModelsService).runner(CUSTOMER_LIST);
+      const worker = workerOf(api);
+      expect(worker).toBeDefined();
+      await worker!.terminate();
+      expect(readModel.status()).toMatchObject({
+        state: 'failed',
+        failure: { message: expect.stringContaining('projection thread exited') },
+      });
+      const health = await http.get('/health');
+      expect(health.status).toBe(503);
+      await waitUntil(() => readModel.status().state === 'running', 'the thread to be back');
+      expect(workerOf(api)).not.toBe(worker);
+      const { position } = await addCustomer(http, auth, 'After a.s.', 'after.example');
+      // Each customer once: nothing applied twice after the restart, nothing skipped.
+      expect((await names(http, auth, position)).sort()).toEqual(['After a.s.', 'Threaded a.s.']);
+      await http.get('/health').expect(200);
+    });
+  });
+
+  describe('main', () => {
+    let api: TestApi;
+    let http: Http;
+    beforeAll(async () => {
+      api = await startTestApi({ READ_MODELS_THREAD: 'main' });
+      http = request(api.app.getHttpServer());
+    });
+    afterAll(() => api.close());
+
+    it('runs the projections on the request thread, serving the same answers', async () => {
+      expect(api.app.get(ReadModelsService).runner(CUSTOMER_LIST)).toBeInstanceOf(ProjectionRunner);
+      const auth = await partnerAgent(api, http);
+      const { position } = await addCustomer(http, auth, 'Here a.s.', 'here.example');
+      expect(await names(http, auth, position)).toEqual(['Here a.s.']);
+    });
+  });
+});
