@@ -1,6 +1,8 @@
 import request from 'supertest';
 import type { Worker } from 'node:worker_threads';
 import { ReadModelsService } from '@customer-workspace/api/testing';
+import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { testEvent } from '@customer-workspace/event-store/testing';
 import { CUSTOMER_LIST, ProjectionRunner } from '@customer-workspace/read-models';
 import { bearer, startTestApi, type TestApi } from '../fixtures/api-app.js';
 import {
@@ -73,6 +75,45 @@ describe('the projections in a thread of their own (READ_MODELS_THREAD)', () => 
       expect((await names(http, auth, position)).sort()).toEqual(['After a.s.', 'Threaded a.s.']);
       await http.get('/health').expect(200);
     });
+  });
+
+  it('reports a projection stopped at an event it cannot apply, with the event, in /health', async () => {
+    const api = await startTestApi();
+    try {
+      const http = request(api.app.getHttpServer());
+      const store = api.app.get<EventStore>(EVENT_STORE);
+      const bad = testEvent('CustomerAdded', { customerId: 42 });
+      const { position } = await store.append('customer-unreadable', [bad], {
+        expectedRevision: 'no_stream',
+      });
+      const readModel = api.app.get(ReadModelsService).runner(CUSTOMER_LIST);
+      await waitUntil(() => readModel.status().state === 'failed', 'the projection to fail');
+      const health = await http.get('/health').expect(503);
+      expect(health.body.checks).toContainEqual(
+        expect.objectContaining({
+          name: 'projection:customer-list',
+          status: 'failed',
+          failure: expect.objectContaining({
+            event: expect.objectContaining({ eventId: bad.eventId, position: String(position) }),
+          }),
+        }),
+      );
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('stops with the api: pending waits are answered, the thread closes its files and ends', async () => {
+    const api = await startTestApi();
+    const readModel = api.app.get(ReadModelsService).runner(CUSTOMER_LIST);
+    const worker = workerOf(api)!;
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+    const waiting = readModel.waitFor(1_000_000n, 60_000);
+    await api.close();
+    await expect(waiting).resolves.toBe(false);
+    // Exit code 0: it ended by itself after closing, it was not terminated.
+    await expect(exited).resolves.toBe(0);
+    expect(readModel.status().state).toBe('stopped');
   });
 
   describe('main', () => {

@@ -54,11 +54,14 @@ export class ProjectionThread {
     return Promise.all(opened).then(() => undefined);
   }
 
-  /** This process appended events: the thread reads them now instead of at its next poll. */
+  /**
+   * This process appended events: the thread reads them now instead of at its next poll. One
+   * message per turn of the event loop, however many appends a group commit answered in it.
+   */
   appended(): void {
     if (this.wakeQueued) return;
     this.wakeQueued = true;
-    queueMicrotask(() => {
+    setImmediate(() => {
       this.wakeQueued = false;
       this.send({ type: 'appended' });
     });
