@@ -75,6 +75,13 @@ export interface EventStore {
   ): Promise<AppendResult>;
   /** The events of one stream. A stream that does not exist yields nothing. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * The revision of event `eventId` in `streamId`, or undefined when the stream holds no such
+   * event. Optional: an adapter with an index by event id answers without reading the stream
+   * (the command runner then recognises a retry from its folded state); without it, the runner
+   * reads the whole stream.
+   */
+  readonly revisionOf?: (streamId: string, eventId: string) => Promise<bigint | undefined>;
   /** Events of all streams, in global order. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;

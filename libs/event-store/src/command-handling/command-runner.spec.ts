@@ -211,9 +211,17 @@ describe('CommandRunner', () => {
   });
 });
 
-/** The store, recording where each stream read starts (`undefined`: the stream's first event). */
-function readsRecorded(store: EventStore, reads: (bigint | undefined)[]): EventStore {
+/**
+ * The store, recording where each stream read starts (`undefined`: the stream's first event);
+ * without its `revisionOf` unless `withIndex` (as EventStoreDB, which has no index by event id).
+ */
+function readsRecorded(
+  store: EventStore,
+  reads: (bigint | undefined)[],
+  withIndex = false,
+): EventStore {
   return {
+    ...(withIndex && { revisionOf: store.revisionOf }),
     append: (id, events, options) => store.append(id, events, options),
     readStream: (id, options) => {
       reads.push(options?.fromRevision);
@@ -338,6 +346,39 @@ describe('CommandHandler: the cached fold of each stream', () => {
     await handler.load(tally, 'tally-1');
     const retry = await handle(handler, tally, 'tally-1', { type: 'Close' }, context, options);
     expect(retry).toMatchObject({ events: [], position: first.position });
+  });
+
+  it('reads only the tail for a keyed command when the store looks event ids up: its cost does not grow with the stream', async () => {
+    const handler = new CommandRunner(readsRecorded(store, reads, true));
+    const key = (n: number) => ({
+      eventId: (i: number) => `00000000-0000-4000-8000-0000000003${n}${i}`,
+    });
+    for (let n = 0; n < 5; n++)
+      await handle(handler, tally, 'tally-1', increment(1), context, key(n));
+    // The first read folds the new stream; each later one starts after the cached revision.
+    expect(reads).toEqual([undefined, 1n, 2n, 3n, 4n]);
+  });
+
+  it('recognises a keyed retry through the index, answering the first attempt from its stored event', async () => {
+    const handler = new CommandRunner(readsRecorded(store, reads, true));
+    const key = { eventId: (i: number) => `00000000-0000-4000-8000-00000000004${i}` };
+    const first = await handle(handler, tally, 'tally-1', increment(5), context, key);
+    await handle(handler, tally, 'tally-1', increment(1), context);
+    const retry = await handle(handler, tally, 'tally-1', increment(5), context, key);
+    expect(retry).toMatchObject({ events: [], position: first.position, state: { total: 6 } });
+    expect(retry.replayed?.events).toEqual([{ type: 'Incremented', data: { by: 5 } }]);
+    // The retry read the (empty) tail, then the stream from its first event's revision.
+    expect(reads.slice(-2)).toEqual([2n, 0n]);
+  });
+
+  it('reads the whole stream for a keyed command where the store has no index by event id', async () => {
+    const handler = new CommandRunner(readsRecorded(store, reads));
+    const key = { eventId: (i: number) => `00000000-0000-4000-8000-00000000005${i}` };
+    const first = await handle(handler, tally, 'tally-1', increment(5), context, key);
+    await handle(handler, tally, 'tally-1', increment(1), context);
+    const retry = await handle(handler, tally, 'tally-1', increment(5), context, key);
+    expect(retry).toMatchObject({ events: [], position: first.position, state: { total: 6 } });
+    expect(reads).toEqual([undefined, 1n, undefined]);
   });
 
   it('leaves the cache true after a decide or an evolve that throws', async () => {

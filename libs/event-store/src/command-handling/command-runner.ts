@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventMetadata, NewEvent } from '../event-envelope.js';
+import type { EventMetadata, NewEvent, RecordedEvent } from '../event-envelope.js';
 import { WrongExpectedVersion } from '../event-store.errors.js';
 import type { EventStore, ExpectedRevision } from '../event-store.port.js';
 import type { Decider, DomainEvent } from '@customer-workspace/kernel';
@@ -184,35 +184,48 @@ export class CommandRunner {
     streamId: string,
     eventId?: EventIdSource,
   ): Promise<LoadedStream<TState> & { replayed?: ReplayedCommand<TEvent> }> {
-    // Recognising a retry's stored events (`eventId`) needs every event's id: no cached start.
-    const cached = eventId ? undefined : this.cache.get<TState>(streamId, decider.evolve);
+    // Recognising a retry's stored events (`eventId`) needs the revision of the first of them:
+    // the store's index tells it (`revisionOf`), or every event is read and none is cached.
+    const lookUp = eventId && this.store.revisionOf;
+    const scanning = eventId !== undefined && !lookUp;
+    const cached = scanning ? undefined : this.cache.get<TState>(streamId, decider.evolve);
     let { state, revision, position } = cached ?? {
       state: decider.initialState(),
       revision: -1n,
       position: 0n,
     };
-    const stored: TEvent[] = [];
-    let replayed: { position: bigint; metadata: EventMetadata } | undefined;
+    let replayed: Replayed<TEvent> | undefined;
     const tail = cached ? { fromRevision: cached.revision + 1n } : undefined;
     for await (const event of this.store.readStream(streamId, tail)) {
-      const domainEvent = event as unknown as TEvent;
-      state = decider.evolve(state, domainEvent);
+      state = decider.evolve(state, event as unknown as TEvent);
       revision = event.revision;
       position = event.position;
-      if (eventId && event.eventId === eventId(stored.length)) {
-        stored.push({ type: event.type, data: event.data } as TEvent);
-        replayed = { position: event.position, metadata: event.metadata };
-      }
+      if (scanning) replayed = replayedWith(replayed, event, eventId);
     }
     this.cache.set(streamId, decider.evolve, { state, revision, position });
+    if (lookUp) {
+      const first = await lookUp(streamId, eventId(0));
+      if (first !== undefined) replayed = await this.replayFrom<TEvent>(streamId, first, eventId);
+    }
     if (!replayed) return { state, revision, position };
     // The answer of the first attempt: the position of its last event, not the stream's.
-    return {
-      state,
-      revision,
-      position: replayed.position,
-      replayed: { events: stored, metadata: replayed.metadata },
-    };
+    const { events, metadata } = replayed;
+    return { state, revision, position: replayed.position, replayed: { events, metadata } };
+  }
+
+  /** The events of an earlier attempt, stored from revision `first` on with ids `eventId(0..)`. */
+  private async replayFrom<TEvent extends DomainEvent>(
+    streamId: string,
+    first: bigint,
+    eventId: EventIdSource,
+  ): Promise<Replayed<TEvent> | undefined> {
+    let replayed: Replayed<TEvent> | undefined;
+    for await (const event of this.store.readStream(streamId, { fromRevision: first })) {
+      const next = replayedWith(replayed, event, eventId);
+      if (next === replayed) break;
+      replayed = next;
+    }
+    return replayed;
   }
 
   private async attempt<TCommand, TEvent extends DomainEvent, TState>(
@@ -291,4 +304,23 @@ function outcomeOf(error: unknown): CommandOutcome {
     kind === 'gone'
     ? 'rejected'
     : 'failed';
+}
+
+/** The events of an earlier attempt found so far, with the position and metadata of the last. */
+interface Replayed<TEvent extends DomainEvent> {
+  readonly events: readonly TEvent[];
+  readonly position: bigint;
+  readonly metadata: EventMetadata;
+}
+
+/** `replayed` with `event` added when it is the attempt's next event (by id); else as it was. */
+function replayedWith<TEvent extends DomainEvent>(
+  replayed: Replayed<TEvent> | undefined,
+  event: RecordedEvent,
+  eventId: EventIdSource,
+): Replayed<TEvent> | undefined {
+  const events = replayed?.events ?? [];
+  if (event.eventId !== eventId(events.length)) return replayed;
+  const added = { type: event.type, data: event.data } as TEvent;
+  return { events: [...events, added], position: event.position, metadata: event.metadata };
 }

@@ -86,6 +86,16 @@ describe('SqliteEventStore (embedded-specific behaviour)', () => {
     }
   });
 
+  it('looks up the revision of an event by its id, in its own stream only', async () => {
+    const [a, b] = [testEvent(), testEvent()];
+    await store.append('s-1', [testEvent(), a], { expectedRevision: 'no_stream' });
+    await store.append('s-2', [b], { expectedRevision: 'no_stream' });
+    expect(await store.revisionOf('s-1', a.eventId)).toBe(1n);
+    expect(await store.revisionOf('s-2', b.eventId)).toBe(0n);
+    expect(await store.revisionOf('s-2', a.eventId)).toBeUndefined();
+    expect(await store.revisionOf('s-1', testEvent().eventId)).toBeUndefined();
+  });
+
   it('reports the head position and answers ping until closed', async () => {
     expect(await store.headPosition()).toBe(0n);
     const { position } = await store.append('s-1', testEvents(3), { expectedRevision: 'any' });

@@ -151,6 +151,11 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  readonly revisionOf = async (streamId: string, eventId: string): Promise<bigint | undefined> => {
+    const row = this.read(() => this.statements.byId.get(eventId));
+    return row && row.stream_id === streamId ? BigInt(row.revision) : undefined;
+  };
+
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     if (options.direction === 'backwards') {
       if (options.fromPosition !== undefined)

@@ -49,6 +49,13 @@ describe('ScopedEventStore: one deployment on a shared store', () => {
     await expect(conflict).rejects.toMatchObject({ streamId: 'customer-1' });
   });
 
+  it('looks up an event’s revision under the stream name its deployment knows', async () => {
+    const event = testEvent();
+    await staging.append('customer-1', [testEvent(), event], { expectedRevision: 'no_stream' });
+    expect(await staging.revisionOf?.('customer-1', event.eventId)).toBe(1n);
+    expect(await production.revisionOf?.('customer-1', event.eventId)).toBeUndefined();
+  });
+
   it('two deployments never see each other, nor foreign events, in $all or the head', async () => {
     const ours = await production.append('customer-1', testEvents(1), {
       expectedRevision: 'no_stream',

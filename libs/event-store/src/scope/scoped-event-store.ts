@@ -28,6 +28,7 @@ import type { Upcasters } from '@customer-workspace/kernel';
  */
 export class ScopedEventStore implements EventStore {
   private readonly upcasting: ReadUpcasting;
+  readonly revisionOf?: EventStore['revisionOf'];
 
   constructor(
     private readonly inner: EventStore,
@@ -37,6 +38,9 @@ export class ScopedEventStore implements EventStore {
     private readonly ownsAdapter = true,
   ) {
     this.upcasting = new ReadUpcasting(upcasters);
+    const revisionOf = inner.revisionOf;
+    if (revisionOf)
+      this.revisionOf = (streamId, eventId) => revisionOf(this.scope.stored(streamId), eventId);
   }
 
   /**

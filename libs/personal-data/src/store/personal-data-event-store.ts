@@ -64,6 +64,7 @@ export interface PersonalDataEventStoreOptions {
  */
 export class PersonalDataEventStore implements EventStore {
   private readonly profiles: EventProfiles;
+  readonly revisionOf?: EventStore['revisionOf'];
 
   constructor(
     private readonly inner: EventStore,
@@ -71,6 +72,8 @@ export class PersonalDataEventStore implements EventStore {
     private readonly options: PersonalDataEventStoreOptions = {},
   ) {
     this.profiles = new EventProfiles(new ProfileSealing(keys));
+    // Revisions carry no personal data: asked of the store beneath as they are.
+    this.revisionOf = inner.revisionOf;
   }
 
   async append(

@@ -13,10 +13,14 @@ import type {
 
 /** Counts appended events for `/metrics`; everything else passes straight through. */
 export class InstrumentedEventStore implements EventStore {
+  readonly revisionOf?: EventStore['revisionOf'];
+
   constructor(
     private readonly inner: EventStore,
     private readonly onAppended: (count: number) => void,
-  ) {}
+  ) {
+    this.revisionOf = inner.revisionOf;
+  }
 
   async append(
     streamId: string,
