@@ -1,3 +1,4 @@
+import { Map as PersistentMap, Set as PersistentSet } from 'immutable';
 import { assertNever } from '@customer-workspace/kernel';
 import type { CustomerEvent } from './customer.events.js';
 import type { CompanyProfile, PartnerRelationship, SubscriptionStatus } from './customer.types.js';
@@ -39,8 +40,12 @@ export interface ExistingCustomer {
    */
   readonly personalFieldsHeld: readonly PersonalField[];
   readonly relationships: readonly ActiveRelationship[];
-  readonly orderIds: ReadonlySet<string>;
-  readonly subscriptions: ReadonlyMap<string, Subscription>;
+  /**
+   * Persistent collections (structural sharing): an order adds to them without copying them,
+   * so folding a customer with thousands of orders costs in proportion to its events.
+   */
+  readonly orderIds: PersistentSet<string>;
+  readonly subscriptions: PersistentMap<string, Subscription>;
   /** Partner id → (tag id → tag name): each partner's tags on this customer. */
   readonly tags: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
@@ -68,8 +73,8 @@ function added(data: Extract<CustomerEvent, { type: 'CustomerAdded' }>['data']):
     billingProfileVersion: 0,
     personalFieldsHeld: personalFieldsOf(data.billingProfile),
     relationships: [],
-    orderIds: new Set(),
-    subscriptions: new Map(),
+    orderIds: PersistentSet(),
+    subscriptions: PersistentMap(),
     tags: new Map(),
   };
 }
@@ -150,20 +155,21 @@ function withOrder(
   customer: ExistingCustomer,
   order: Extract<CustomerEvent, { type: 'OrderCreated' }>['data'],
 ): ExistingCustomer {
-  const subscriptions = new Map(customer.subscriptions);
   const { orderId, partnerId, relationship } = order;
-  for (const { subscriptionId, partnerIdOnRecord } of order.lineItems) {
-    const status = 'active';
-    subscriptions.set(subscriptionId, {
-      subscriptionId,
-      orderId,
-      partnerId,
-      relationship,
-      partnerIdOnRecord,
-      status,
-    });
-  }
-  const orderIds = new Set(customer.orderIds).add(order.orderId);
+  const subscriptions = customer.subscriptions.withMutations((added) => {
+    for (const { subscriptionId, partnerIdOnRecord } of order.lineItems) {
+      const status = 'active';
+      added.set(subscriptionId, {
+        subscriptionId,
+        orderId,
+        partnerId,
+        relationship,
+        partnerIdOnRecord,
+        status,
+      });
+    }
+  });
+  const orderIds = customer.orderIds.add(order.orderId);
   return { ...customer, orderIds, subscriptions };
 }
 
@@ -174,10 +180,7 @@ function withStatus(
 ): ExistingCustomer {
   const subscription = customer.subscriptions.get(subscriptionId);
   if (subscription === undefined) return customer;
-  const subscriptions = new Map(customer.subscriptions).set(subscriptionId, {
-    ...subscription,
-    status,
-  });
+  const subscriptions = customer.subscriptions.set(subscriptionId, { ...subscription, status });
   return { ...customer, subscriptions };
 }
 
