@@ -1,43 +1,87 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type autocannon from 'autocannon';
 import { PROJECTIONS } from '@customer-workspace/read-models';
 import type { BenchResult } from './bench-result.js';
-import { COMMAND_CONNECTIONS as CONNECTIONS, startCommandApi } from './command-api.js';
+import { type CommandTokens, startCommandApi } from './command-api.js';
 import { flatGrowth } from './growth-verdict.js';
 import { load, type LoadRun, medianOf, summary } from './http-load.js';
-import { appendLongStreams, type StreamGroup } from './long-streams.js';
+import { median } from './latency.js';
+import { appendLongStreams } from './long-streams.js';
 import { orderRequests } from './order-workload.js';
 import { buildReadModel } from './read-model-data.js';
-import { waitUntilIdle } from './server-process.js';
+import { type ServerProcess, waitUntilIdle } from './server-process.js';
 
-/** CPU per request at a length may be this much above the 10-event case's before it grows. */
+/** CPU per order at a length may be this much above the 10-event case's before it grows. */
 const FLAT_TOLERANCE = 1.25;
 const ROUNDS = 3;
 const LENGTHS = [10, 100, 1_000];
-
 /**
- * Customers per length: enough that the orders of the run lengthen the short streams by about
- * half at most (each order adds one event), few enough that the long ones append in seconds.
+ * Fewer than `http.command`'s 50: an order on a 1,000-event stream costs so much that 50 in a
+ * queue would outlast a round (and near autocannon's 10 s timeout).
  */
-const customersOf = (quick: boolean): number[] => (quick ? [600, 200, 50] : [2_000, 600, 150]);
+const CONNECTIONS = 10;
 
 interface Plan {
+  /** First orders per length and round, each on a stream no command touched yet. */
+  readonly coldOrders: readonly number[];
   readonly warmUpSeconds: number;
-  readonly roundSeconds: number;
+  readonly warmSeconds: number;
 }
 
-/** The figures of one length: medians of its rounds, and how long its streams got. */
-function figuresOf(group: StreamGroup, runs: readonly LoadRun[]) {
-  const orders = runs.reduce((sum, run) => sum + run.ok, 0);
+/** One round: the load, and the server's CPU per order sent until it has drained. */
+interface Round {
+  readonly run: LoadRun;
+  readonly cpuMsPerOrder: number;
+}
+
+/**
+ * The orders still in flight when a timed load stops are answered after it: the CPU is
+ * counted until the api is idle again, over every order sent, so the next round starts clean.
+ */
+async function round(
+  api: ServerProcess,
+  requests: autocannon.Request[],
+  seconds: number,
+  amount?: number,
+): Promise<Round> {
+  const before = api.cpuSeconds() ?? NaN;
+  const run = await load(api, requests, CONNECTIONS, seconds, amount);
+  await waitUntilIdle(api, 120);
+  const cpu = (api.cpuSeconds() ?? NaN) - before;
+  return { run, cpuMsPerOrder: Number(((cpu * 1000) / run.sent).toFixed(3)) };
+}
+
+/** Medians of one length's rounds. */
+function figuresOf(length: number, rounds: readonly Round[]) {
+  const runs = rounds.map((r) => r.run);
   return {
-    length: group.length,
-    customers: group.customers,
+    length,
     rps: Math.round(medianOf(runs, (run) => run.rps)),
     p99Ms: medianOf(runs, (run) => run.p99Ms),
-    cpuMsPerRequest: medianOf(runs, (run) => run.cpuMsPerRequest),
-    meanLengthAtEnd: Math.round(group.length + orders / group.customers),
-    rounds: runs.map(summary),
+    cpuMsPerOrder: median(rounds.map((r) => r.cpuMsPerOrder)),
+    orders: runs.reduce((sum, run) => sum + run.sent, 0),
+    rounds: rounds.map((r) => ({ ...summary(r.run), cpuMsPerOrder: r.cpuMsPerOrder })),
+  };
+}
+
+type Figures = ReturnType<typeof figuresOf>;
+
+function phaseOf(figures: Figures[]) {
+  const growth = (figure: (f: Figures) => number) =>
+    flatGrowth(
+      figures.map((f) => ({ size: f.length, value: figure(f) })),
+      FLAT_TOLERANCE,
+    );
+  const cpu = growth((f) => f.cpuMsPerOrder);
+  return {
+    verdict: cpu.verdict,
+    worse: cpu.worse,
+    cpuRatios: cpu.ratios,
+    timePerOrderRatios: growth((f) => 1 / f.rps).ratios,
+    p99Ratios: growth((f) => f.p99Ms).ratios,
+    lengths: figures,
   };
 }
 
@@ -50,69 +94,73 @@ async function apiOn(dataDir: string, events: number, setUp: Record<string, numb
   return started;
 }
 
-async function measure(dataDir: string, groups: StreamGroup[], plan: Plan) {
-  const warm: StreamGroup = { length: 10, customers: 200 };
-  const made = await appendLongStreams(dataDir, [warm, ...groups]);
+/**
+ * Cold rounds first (every order the first command on its stream since the api started: it
+ * folds the whole stream), then warm ones on the same customers (the runner's cache of folded
+ * streams holds them: it folds only the new events). Each alternates the lengths.
+ */
+async function phases(api: ServerProcess, ids: string[][], plan: Plan, tokens: CommandTokens) {
+  const cold = ids.map((): Round[] => []);
+  const warm = ids.map((): Round[] => []);
+  for (let n = 0; n < ROUNDS; n++) {
+    for (const [g, group] of ids.entries()) {
+      const count = plan.coldOrders[g]!;
+      const fresh = group.slice(n * count, (n + 1) * count);
+      cold[g]!.push(await round(api, orderRequests(fresh, tokens.agent), 0, count));
+    }
+  }
+  const touched = ids.map((group) => orderRequests(group, tokens.agent));
+  for (let n = 0; n < ROUNDS; n++) {
+    for (const [g, requests] of touched.entries()) {
+      warm[g]!.push(await round(api, requests, plan.warmSeconds));
+    }
+  }
+  const figures = (rounds: Round[][]) => rounds.map((r, g) => figuresOf(LENGTHS[g]!, r));
+  return { cold: figures(cold), warm: figures(warm) };
+}
+
+async function measure(dataDir: string, plan: Plan) {
+  const groups = LENGTHS.map((length, g) => ({ length, customers: plan.coldOrders[g]! * ROUNDS }));
+  const made = await appendLongStreams(dataDir, [{ length: 10, customers: 200 }, ...groups]);
   const setUp: Record<string, number> = { append: made.seconds };
   const { api, tokens } = await apiOn(dataDir, made.events, setUp);
   try {
-    const [warmIds, ...ids] = made.ids;
-    await load(api, orderRequests(warmIds!, tokens.agent), CONNECTIONS, plan.warmUpSeconds);
-    // One request set per length for the whole run: each round goes on round-robin.
-    const requests = ids.map((group) => orderRequests(group, tokens.agent));
-    const runs = groups.map((): LoadRun[] => []);
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [n, set] of requests.entries()) {
-        runs[n]!.push(await load(api, set, CONNECTIONS, plan.roundSeconds));
-      }
-    }
-    return { runs, events: made.events, setUp };
+    const [warmUpIds, ...ids] = made.ids;
+    await load(api, orderRequests(warmUpIds!, tokens.agent), CONNECTIONS, plan.warmUpSeconds);
+    await waitUntilIdle(api, 120);
+    return { ...(await phases(api, ids, plan, tokens)), groups, events: made.events, setUp };
   } finally {
     await api.stop();
   }
 }
 
 /**
- * `scaling.command`: the `http.command` load (built api, own process, 50 connections of
- * `POST /v1/customers/{id}/orders`) on customers whose streams hold 10, 100 and 1,000
- * events; rounds alternate the lengths. Held flat against the 10-event case's CPU per order.
+ * `scaling.command`: `http.command`'s orders (built api, own process) on customers whose
+ * streams hold 10, 100 and 1,000 events: CPU per order held flat against the 10-event case,
+ * on streams folded in full (cold: `value`) and from the runner's cache (warm, in `detail`).
  */
 export async function commandScalingBenchmark(quick: boolean): Promise<BenchResult> {
   const plan: Plan = quick
-    ? { warmUpSeconds: 2, roundSeconds: 2 }
-    : { warmUpSeconds: 5, roundSeconds: 5 };
-  const groups = customersOf(quick).map((customers, n) => ({ length: LENGTHS[n]!, customers }));
+    ? { coldOrders: [100, 100, 15], warmUpSeconds: 3, warmSeconds: 3 }
+    : { coldOrders: [200, 200, 30], warmUpSeconds: 5, warmSeconds: 10 };
   const dataDir = mkdtempSync(join(tmpdir(), 'cw-bench-streams-'));
   try {
-    const { runs, events, setUp } = await measure(dataDir, groups, plan);
-    const lengths = groups.map((group, n) => figuresOf(group, runs[n]!));
-    const cpu = flatGrowth(
-      lengths.map((l) => ({ size: l.length, value: l.cpuMsPerRequest })),
-      FLAT_TOLERANCE,
-    );
-    const rps = flatGrowth(
-      lengths.map((l) => ({ size: l.length, value: 1 / l.rps })),
-      FLAT_TOLERANCE,
-    );
-    const p99 = flatGrowth(
-      lengths.map((l) => ({ size: l.length, value: l.p99Ms })),
-      FLAT_TOLERANCE,
-    );
-    const [first, last] = [lengths[0]!, lengths.at(-1)!];
+    const { cold, warm, groups, events, setUp } = await measure(dataDir, plan);
+    const [coldPhase, warmPhase] = [phaseOf(cold), phaseOf(warm)];
+    const [first, last] = [cold[0]!, cold.at(-1)!];
+    const grows = coldPhase.worse.length + warmPhase.worse.length > 0;
     return {
       name: 'scaling.command',
-      value: last.cpuMsPerRequest,
-      unit: `server CPU ms/order (${last.length}-event streams)`,
-      limit: first.cpuMsPerRequest,
-      ratio: cpu.ratios[last.length] ?? null,
+      value: last.cpuMsPerOrder,
+      unit: `server CPU ms/order (first on a ${last.length}-event stream)`,
+      limit: first.cpuMsPerOrder,
+      ratio: coldPhase.cpuRatios[last.length] ?? null,
       goal: `ratio <= ${FLAT_TOLERANCE} (flat: CPU per order on ${first.length}-event streams)`,
       detail: {
-        verdict: cpu.verdict,
-        worse: cpu.worse,
-        cpuRatios: cpu.ratios,
-        timePerRequestRatios: rps.ratios,
-        p99Ratios: p99.ratios,
-        lengths,
+        verdict: grows ? 'grows' : 'flat',
+        cold: coldPhase,
+        warm: warmPhase,
+        customers: Object.fromEntries(groups.map((g) => [g.length, g.customers])),
         connections: CONNECTIONS,
         ...plan,
         rounds: ROUNDS,

@@ -70,7 +70,7 @@ export async function listScalingBenchmark(quick: boolean): Promise<BenchResult>
       const db = await readModel(data, customerListProjection);
       lists.push({ data, db, queries: listQueries(db), samples: new Map() });
     }
-    measure(lists, quick ? 1 : 3);
+    measure(lists, quick ? 2 : 3);
     const sizes = lists.map(figuresOf);
     const growth = flatGrowth(
       sizes.map((s) => ({ size: s.rows, value: s.p99 })),
