@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { httpCommandAndMemoryBenchmark } from './api-memory.bench.js';
-import { listScalingBenchmark } from './list-scaling.bench.js';
 import { appendBenchmark } from './append.bench.js';
 import { commandScalingBenchmark } from './command-scaling.bench.js';
 import { auditAppendBenchmark } from './audit-append.bench.js';
@@ -10,6 +9,7 @@ import { personalDataBenchmark } from './personal-data.bench.js';
 import type { BenchResult } from './bench-result.js';
 import { esdbCommandBenchmark } from './esdb-command.bench.js';
 import { esdbRebuildBenchmark } from './esdb-rebuild.bench.js';
+import { listScalingBenchmark } from './list-scaling.bench.js';
 import { removeDatasets } from './read-model-data.js';
 import { READ_MODEL_BENCHMARKS } from './read-models.bench.js';
 import { rebuildScalingBenchmark } from './rebuild-scaling.bench.js';
