@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { issueToken } from '@customer-workspace/auth';
-import { startServer } from './server-process.js';
+import { procStatusBytes, startServer } from './server-process.js';
 
 /**
  * The built api (`apps/api/dist/main.js`) as its own process on a data set, as `npm start`
@@ -21,13 +21,6 @@ export interface ApiChild {
   stop(): Promise<void>;
 }
 
-function statusField(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1];
-  if (kb === undefined) throw new Error(`/proc/${pid}/status has no ${field}`);
-  return Number(kb) * 1024;
-}
-
 /** Starts the api on `dataDir` (rate limit off, silent) and waits for `/health` to answer. */
 export async function startApiChild(dataDir: string): Promise<ApiChild> {
   const secret = randomBytes(32).toString('base64url');
@@ -43,8 +36,8 @@ export async function startApiChild(dataDir: string): Promise<ApiChild> {
     baseUrl: server.baseUrl,
     pid,
     token: (partnerId) => issueToken({ partnerId, roles: ['admin-agent'] }, key),
-    rss: () => statusField(pid, 'VmRSS'),
-    peakRss: () => statusField(pid, 'VmHWM'),
+    rss: () => procStatusBytes(pid, 'VmRSS'),
+    peakRss: () => procStatusBytes(pid, 'VmHWM'),
     resetPeak: () => {
       try {
         writeFileSync(`/proc/${pid}/clear_refs`, '5');

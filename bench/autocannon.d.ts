@@ -16,6 +16,8 @@ declare module 'autocannon' {
       connections?: number;
       /** Seconds. */
       duration?: number;
+      /** Requests to send in all, then stop (`duration` is then ignored). */
+      amount?: number;
       /** Seconds to wait for a response. */
       timeout?: number;
       pipelining?: number;
@@ -35,7 +37,8 @@ declare module 'autocannon' {
       readonly p99: number;
     }
     interface Result {
-      readonly requests: Histogram & { readonly total: number };
+      /** `sent`: written to the server, answered or not (in flight at the end). */
+      readonly requests: Histogram & { readonly total: number; readonly sent: number };
       readonly latency: Histogram;
       /** Seconds. */
       readonly duration: number;

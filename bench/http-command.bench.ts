@@ -50,7 +50,11 @@ async function measure(api: ServerProcess, echo: ServerProcess, tokens: CommandT
   return { ours, limit, light, lightLimit, hot, ordersPerCustomer: Math.round(placed / CUSTOMERS) };
 }
 
-function toResult(plan: Plan, measured: Awaited<ReturnType<typeof measure>>): HttpCommandResult {
+function toResult(
+  plan: Plan,
+  measured: Awaited<ReturnType<typeof measure>>,
+  peakRssBytes: number | undefined,
+): HttpCommandResult {
   const { ours, limit, light, lightLimit, hot, ordersPerCustomer } = measured;
   const value = medianOf(ours, (run) => run.rps);
   const baseline = medianOf(limit, (run) => run.rps);
@@ -86,6 +90,8 @@ function toResult(plan: Plan, measured: Awaited<ReturnType<typeof measure>>): Ht
         limit: summary(lightLimit),
       },
       hotStream: { customers: 1, ...summary(hot) },
+      // The api's VmHWM read at the end of the load, before it stops (`memory.api`).
+      peakRssMb: peakRssBytes === undefined ? null : Math.round(peakRssBytes / 2 ** 20),
     },
   };
 }
@@ -101,7 +107,8 @@ export async function httpCommandBenchmark(quick: boolean): Promise<HttpCommandR
     const { api, tokens } = await startCommandApi(dataDir);
     servers.push(api);
     servers.push(await startServer('order-echo', 'bench/dist/order-echo.server.js', {}, '/'));
-    return toResult(plan, await measure(api, servers[1] as ServerProcess, tokens, plan));
+    const measured = await measure(api, servers[1] as ServerProcess, tokens, plan);
+    return toResult(plan, measured, api.peakRssBytes());
   } finally {
     for (const server of servers.reverse()) await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -9,6 +9,8 @@ export interface LoadRun {
   readonly p99Ms: number;
   readonly maxMs: number;
   readonly ok: number;
+  /** Requests sent, the ones still in flight when the load stopped included. */
+  readonly sent: number;
   /** Responses other than 2xx, by status, plus connection errors and timeouts. */
   readonly failures: Record<string, number>;
   /** The server's CPU time per successful response (Linux). */
@@ -38,6 +40,8 @@ export async function load(
   requests: autocannon.Request[],
   connections: number,
   seconds: number,
+  /** Instead of `seconds`: this many requests in all, every one answered before it returns. */
+  amount?: number,
 ): Promise<LoadRun> {
   const cpuBefore = server.cpuSeconds();
   const started = process.hrtime.bigint();
@@ -47,6 +51,7 @@ export async function load(
     duration: seconds,
     timeout: 10,
     requests,
+    ...(amount !== undefined && { amount }),
   });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   const cpuAfter = server.cpuSeconds();
@@ -56,6 +61,7 @@ export async function load(
     p99Ms: result.latency.p99,
     maxMs: result.latency.max,
     ok: result['2xx'],
+    sent: result.requests.sent,
     failures: failuresOf(result),
   };
   if (cpuBefore === undefined || cpuAfter === undefined || figures.ok === 0) return figures;
@@ -68,7 +74,7 @@ export async function load(
 }
 
 /** A run as `detail` records it. */
-export const summary = ({ rps, ok: _ok, failures, ...rest }: LoadRun) => ({
+export const summary = ({ rps, ok: _ok, sent: _sent, failures, ...rest }: LoadRun) => ({
   rps: Math.round(rps),
   ...rest,
   ...(Object.keys(failures).length ? { failures } : {}),

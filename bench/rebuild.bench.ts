@@ -11,19 +11,27 @@ import type { BenchResult } from './bench-result.js';
 import { round } from './latency.js';
 import { type Dataset, datasetFor } from './read-model-data.js';
 
-/** A full customer-list rebuild (new generation, published) of `events` events, events/s. */
-async function rebuild(data: Dataset, events: number): Promise<number> {
-  const store = new SqliteEventStore({ dataDir: data.dataDir });
-  const directory = new ReadModelDirectory(data.dataDir);
+/**
+ * A full customer-list rebuild of the events in `dataDir` (new generation, published; the
+ * older ones removed), in seconds. `scaling.rebuild` runs it in a child of its own.
+ */
+export async function timeRebuild(dataDir: string): Promise<number> {
+  const store = new SqliteEventStore({ dataDir });
+  const directory = new ReadModelDirectory(dataDir);
   try {
     const started = process.hrtime.bigint();
     await rebuildReadModel(store, customerListProjection, directory);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     directory.removeStale(customerListProjection.name);
-    return events / seconds;
+    return seconds;
   } finally {
     await store.close();
   }
+}
+
+/** A full customer-list rebuild of `events` events, events/s. */
+async function rebuild(data: Dataset, events: number): Promise<number> {
+  return events / (await timeRebuild(data.dataDir));
 }
 
 /** The limit: the same rows read raw with better-sqlite3, data and metadata parsed. */

@@ -1,22 +1,29 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { httpCommandAndMemoryBenchmark } from './api-memory.bench.js';
 import { appendBenchmark } from './append.bench.js';
+import { commandScalingBenchmark } from './command-scaling.bench.js';
 import { auditAppendBenchmark } from './audit-append.bench.js';
 import { auditVerifyBenchmark } from './audit-verify.bench.js';
 import { personalDataBenchmark } from './personal-data.bench.js';
 import type { BenchResult } from './bench-result.js';
 import { esdbCommandBenchmark } from './esdb-command.bench.js';
 import { esdbRebuildBenchmark } from './esdb-rebuild.bench.js';
-import { httpCommandBenchmark } from './http-command.bench.js';
+import { listScalingBenchmark } from './list-scaling.bench.js';
 import { removeDatasets } from './read-model-data.js';
 import { READ_MODEL_BENCHMARKS } from './read-models.bench.js';
+import { rebuildScalingBenchmark } from './rebuild-scaling.bench.js';
 import { webhooksDeliveryBenchmark } from './webhooks-delivery.bench.js';
 
 /** A benchmark may answer several figures measured in one run (`webhooks.delivery`). */
 const benchmarks: Record<string, (quick: boolean) => Promise<BenchResult | BenchResult[]>> = {
   append: appendBenchmark,
-  'http.command': httpCommandBenchmark,
+  'http.command': httpCommandAndMemoryBenchmark, // and memory.api, from the same run
   ...READ_MODEL_BENCHMARKS,
+  // After the read-model benchmarks: the full run's 1M-event data set is theirs.
+  'scaling.rebuild': rebuildScalingBenchmark, // and memory.rebuild
+  'scaling.list': listScalingBenchmark,
+  'scaling.command': commandScalingBenchmark,
   'webhooks.delivery': webhooksDeliveryBenchmark,
   'audit.append': auditAppendBenchmark,
   'audit.verify': auditVerifyBenchmark,

@@ -11,6 +11,8 @@ export interface ServerProcess {
   readonly pid: number;
   /** CPU seconds (user + system) the server used so far; undefined where /proc is missing. */
   cpuSeconds(): number | undefined;
+  /** Peak resident set size so far, in bytes (`VmHWM`); undefined where /proc is missing. */
+  peakRssBytes(): number | undefined;
   /** SIGTERM, then waits for the exit (so a `--cpu-prof` profile is written). */
   stop(): Promise<void>;
 }
@@ -57,6 +59,13 @@ export async function startServer(
     baseUrl,
     pid: child.pid!,
     cpuSeconds: () => cpuSecondsOf(child.pid),
+    peakRssBytes: () => {
+      try {
+        return procStatusBytes(child.pid!, 'VmHWM');
+      } catch {
+        return undefined;
+      }
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -88,4 +97,30 @@ function cpuSecondsOf(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Linux: a memory figure of `/proc/<pid>/status` (`VmRSS` now, `VmHWM` its peak), in bytes. */
+export function procStatusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1];
+  if (kb === undefined) throw new Error(`/proc/${pid}/status has no ${field}`);
+  return Number(kb) * 1024;
+}
+
+/**
+ * Waits until `server` spends under 5% of a core for two seconds in a row (its start-up work
+ * done: projections and the audit tree caught up with a store made before it started), at
+ * most `maxSeconds`. Returns the seconds waited; at once where /proc is missing.
+ */
+export async function waitUntilIdle(server: ServerProcess, maxSeconds = 300): Promise<number> {
+  const started = Date.now();
+  let quiet = 0;
+  let before = server.cpuSeconds();
+  while (before !== undefined && quiet < 2 && Date.now() - started < maxSeconds * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = server.cpuSeconds() ?? before;
+    quiet = now - before < 0.05 ? quiet + 1 : 0;
+    before = now;
+  }
+  return (Date.now() - started) / 1000;
 }
