@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CustomerListSort } from './customer-list.cursor.js';
 import { type RowFilter, taggedCustomers } from './customer-list.filters.js';
 import type { CustomerListRequest } from './customer-list.query.js';
-import { indexedTerm } from './customer-list.search.js';
+import { INDEXED_MATCHES, indexedTerm, partnerRefOf } from './customer-list.search.js';
 import { cached } from './customer-list.statements.js';
 
 /** A list row of a page, before its customer's name, domain and tags are added. */
@@ -117,7 +117,7 @@ const TAG_DRIVEN_MAX = 5_000;
 /**
  * How a search reads its rows. `walk`: the sort index in order, testing each row's search key
  * (cheap when the term is common, as a page fills fast; the only way for a one-letter term).
- * `index`: the trigram index's matches, sorted (cheap when the term is rare).
+ * `index`: the partner's matches in the search index, sorted (cheap when the term is rare).
  */
 export type SearchPlan =
   | { readonly kind: 'walk' }
@@ -139,13 +139,14 @@ export function searchedPage(
   if (query.filter.tagIds !== undefined && taggedCustomerCount(db, query) <= TAG_DRIVEN_MAX) {
     return { rows: taggedPage(db, query, 0, MATCHES), plan: { kind: 'tagged' } };
   }
-  const { match, upperBound } = indexedTerm(db, term, RARE_TERM + 1);
+  const partnerRef = partnerRefOf(db, query.request.partnerId);
+  const { match, upperBound } = indexedTerm(db, partnerRef, term, RARE_TERM + 1);
   if (upperBound === 0) return { rows: [], plan: { kind: 'none' } };
   const partnerRows = partnerRowCount(db, query.request.partnerId);
   if (match === null || partnerRows <= SMALL_LIST) {
     return { rows: walk(db, query, MATCHES), plan: { kind: 'walk' } };
   }
-  query.params.match = match;
+  Object.assign(query.params, { match, partnerRef });
   const plan = { kind: 'index', match } as const;
   // The history indexes (asOf) hold no search key: walking them reads every row.
   if (upperBound > RARE_TERM && query.request.asOf === undefined) {
@@ -176,13 +177,12 @@ function budgetedWalk(db: Database.Database, query: PageQuery, budget: number): 
   ).all({ ...params, budget }) as ListRow[];
 }
 
-/** Every match of the trigram index that passes the filters, sorted: the page. */
+/** Every match of the partner's part of the index that passes the filters, sorted: the page. */
 function fromIndex(db: Database.Database, query: PageQuery): ListRow[] {
   const { filter, order, keyset, params } = query;
   return cached(
     db,
-    `SELECT ${columns(order)} FROM list_row_search s CROSS JOIN list_rows r ON r.id = s.rowid
-     WHERE s.list_row_search MATCH @match AND ${filter.base} ${keyset} ${filter.tag}
+    `SELECT ${columns(order)} FROM ${INDEXED_MATCHES} AND ${filter.base} ${keyset} ${filter.tag}
      ORDER BY ${order.orderBy} LIMIT @limit`,
   ).all(params) as ListRow[];
 }
