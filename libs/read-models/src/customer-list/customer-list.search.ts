@@ -14,6 +14,11 @@ export interface IndexedTerm {
 
 /** More trigrams than this beginning with a one-letter term: walk instead of matching. */
 const MAX_PREFIX_TRIGRAMS = 200;
+/**
+ * A longer term is looked up by this many of its trigrams, spread over it (its first and last
+ * among them): each costs a seek in every segment, and a few already leave few candidates.
+ */
+const MAX_TERM_TRIGRAMS = 6;
 
 /**
  * The partner's rows in the search index: its rowids carry the partner's number in their high
@@ -49,16 +54,14 @@ function vocabularyOf(db: Database.Database): void {
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 /**
- * A term of three characters or more is in the rows holding all of its trigrams: their `AND`.
+ * A term of three characters or more is only in rows holding all of its trigrams: a few of them
+ * `AND`ed find its candidates.
  * A shorter term is in exactly the rows holding a trigram it begins (every character of a
  * search key starts one, see `searchKeyOf`): their `OR`, found in the index's vocabulary.
  */
 function matchOf(db: Database.Database, term: string): string | null {
   const chars = [...term];
-  if (chars.length >= 3) {
-    const trigrams = new Set(chars.slice(2).map((_, n) => chars.slice(n, n + 3).join('')));
-    return [...trigrams].map(quoted).join(' AND ');
-  }
+  if (chars.length >= 3) return spreadTrigrams(chars).map(quoted).join(' AND ');
   vocabularyOf(db);
   const next =
     chars.slice(0, -1).join('') + String.fromCodePoint(chars.at(-1)!.codePointAt(0)! + 1);
@@ -69,6 +72,16 @@ function matchOf(db: Database.Database, term: string): string | null {
   ).filter((trigram) => trigram.startsWith(term));
   if (trigrams.length === 0) return '';
   return trigrams.length > MAX_PREFIX_TRIGRAMS ? null : trigrams.map(quoted).join(' OR ');
+}
+
+/** Up to `MAX_TERM_TRIGRAMS` distinct trigrams of a term, evenly spread from first to last. */
+function spreadTrigrams(chars: readonly string[]): string[] {
+  const last = chars.length - 3;
+  const count = Math.min(MAX_TERM_TRIGRAMS, last + 1);
+  const starts = Array.from({ length: count }, (_, n) =>
+    count === 1 ? 0 : Math.round((n * last) / (count - 1)),
+  );
+  return [...new Set(starts.map((start) => chars.slice(start, start + 3).join('')))];
 }
 
 /**

@@ -1,12 +1,7 @@
 import type Database from 'better-sqlite3';
 import { taggedCustomers } from './customer-list.filters.js';
-import {
-  indexOf,
-  type PageQuery,
-  pageOrder,
-  rowsOfCustomer,
-  type SearchPlan,
-} from './customer-list.plans.js';
+import { indexOf, type PageQuery, pageOrder, rowsOfCustomer } from './customer-list.plans.js';
+import type { SearchPlan } from './customer-list.search-plans.js';
 import { INDEXED_MATCHES } from './customer-list.search.js';
 import { cached } from './customer-list.statements.js';
 
@@ -53,6 +48,7 @@ export function listTotal(db: Database.Database, query: PageQuery): Total {
 /** The total of a search: its matches counted up to `SEARCH_TOTAL_CAP`. */
 export function searchTotal(db: Database.Database, query: PageQuery, plan: SearchPlan): Total {
   if (plan.kind === 'none') return { total: 0, totalExact: true };
+  if (plan.kind === 'index' && plan.counted !== undefined) return cappedAt(plan.counted);
   const { filter, params } = query;
   const source = {
     index: `${INDEXED_MATCHES} AND`,
@@ -69,8 +65,14 @@ export function searchTotal(db: Database.Database, query: PageQuery, plan: Searc
 }
 
 function capped(db: Database.Database, sql: string, params: Record<string, unknown>): Total {
-  const counted = cached(db, sql)
-    .pluck()
-    .get({ ...params, cap: SEARCH_TOTAL_CAP + 1 }) as number;
+  return cappedAt(
+    cached(db, sql)
+      .pluck()
+      .get({ ...params, cap: SEARCH_TOTAL_CAP + 1 }) as number,
+  );
+}
+
+/** `counted` rows (or more) as a total: the cap when more than it. */
+function cappedAt(counted: number): Total {
   return { total: Math.min(counted, SEARCH_TOTAL_CAP), totalExact: counted <= SEARCH_TOTAL_CAP };
 }
