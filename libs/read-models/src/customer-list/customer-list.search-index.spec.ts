@@ -91,7 +91,7 @@ describe('customer list search index, keyed by partner', () => {
 
   const index = { kind: 'index', match: expect.any(String) };
   it.each([
-    ['a rare term: all its matches, counted', { q: 'rarissimo' }, { ...index, counted: RARE - 1 }],
+    ['a rare term: all its matches', { q: 'rarissimo' }, index],
     ['in creation order: the first matches', { q: 'rarissimo', sort: '-createdAt' }, index],
     ['a common term: the order walked a while', { q: 'trading' }, index],
     ['a small list: walked', { q: 'rarissimo', partnerId: OTHER }, { kind: 'walk' }],

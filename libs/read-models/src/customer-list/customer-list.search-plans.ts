@@ -17,12 +17,11 @@ import { cached } from './customer-list.statements.js';
 /**
  * How a search reads its rows. `walk`: the sort index in order, testing each row's search key
  * (cheap when the term is common, as a page fills fast; the only way for a one-letter term).
- * `index`: the partner's matches in the search index (cheap when the term is rare); `counted`
- * when the page read every match passing the filters: their number.
+ * `index`: the partner's matches in the search index (cheap when the term is rare).
  */
 export type SearchPlan =
   | { readonly kind: 'walk' }
-  | { readonly kind: 'index'; readonly match: string; readonly counted?: number }
+  | { readonly kind: 'index'; readonly match: string }
   | { readonly kind: 'tagged' }
   | { readonly kind: 'none' };
 
@@ -58,11 +57,11 @@ export function searchedPage(
     // Common: the page most likely fills within a few thousand rows of the order. When it does
     // not (the matches gather elsewhere in the order), the index's matches are read after all.
     const expected = ((query.request.limit + 1) * partnerRows) / upperBound;
-    const budget = Math.round(Math.min(Math.max(8 * expected, 4_000), 20_000));
+    const budget = Math.round(Math.min(Math.max(3 * expected, 4_000), 20_000));
     const rows = budgetedWalk(db, query, budget);
     if (rows.length > query.request.limit) return { rows, plan: { kind: 'index', match } };
   }
-  return sortedFromIndex(db, query, match);
+  return { rows: sortedFromIndex(db, query), plan: { kind: 'index', match } };
 }
 
 /**
@@ -95,21 +94,12 @@ function inCreationOrder(db: Database.Database, query: PageQuery): ListRow[] {
   ).all(params) as ListRow[];
 }
 
-/**
- * Every match of the partner's part of the index that passes the filters, sorted: the page.
- * A first page counts them on the way (the total then needs no second pass).
- */
-function sortedFromIndex(db: Database.Database, query: PageQuery, match: string) {
+/** Every match of the partner's part of the index that passes the filters, sorted: the page. */
+function sortedFromIndex(db: Database.Database, query: PageQuery): ListRow[] {
   const { filter, order, keyset, params } = query;
-  const counting = keyset === '';
-  const rows = cached(
+  return cached(
     db,
-    `SELECT ${columns(order)} ${counting ? ', count(*) OVER () AS matches' : ''}
-     FROM ${INDEXED_MATCHES} AND ${filter.base} ${keyset} ${filter.tag}
+    `SELECT ${columns(order)} FROM ${INDEXED_MATCHES} AND ${filter.base} ${keyset} ${filter.tag}
      ORDER BY ${order.orderBy} LIMIT @limit`,
-  ).all(params) as (ListRow & { matches?: number })[];
-  const plan: SearchPlan = counting
-    ? { kind: 'index', match, counted: rows[0]?.matches ?? 0 }
-    : { kind: 'index', match };
-  return { rows, plan };
+  ).all(params) as ListRow[];
 }

@@ -15,10 +15,10 @@ export interface IndexedTerm {
 /** More trigrams than this beginning with a one-letter term: walk instead of matching. */
 const MAX_PREFIX_TRIGRAMS = 200;
 /**
- * A longer term is looked up by this many of its trigrams, spread over it (its first and last
- * among them): each costs a seek in every segment, and a few already leave few candidates.
+ * A long term is looked up by at most this many of its trigrams: each costs a seek in every
+ * segment, and a dozen leave next to no false candidates.
  */
-const MAX_TERM_TRIGRAMS = 6;
+const MAX_TERM_TRIGRAMS = 12;
 
 /**
  * The partner's rows in the search index: its rowids carry the partner's number in their high
@@ -61,7 +61,7 @@ const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
  */
 function matchOf(db: Database.Database, term: string): string | null {
   const chars = [...term];
-  if (chars.length >= 3) return spreadTrigrams(chars).map(quoted).join(' AND ');
+  if (chars.length >= 3) return coveringTrigrams(chars).map(quoted).join(' AND ');
   vocabularyOf(db);
   const next =
     chars.slice(0, -1).join('') + String.fromCodePoint(chars.at(-1)!.codePointAt(0)! + 1);
@@ -74,14 +74,22 @@ function matchOf(db: Database.Database, term: string): string | null {
   return trigrams.length > MAX_PREFIX_TRIGRAMS ? null : trigrams.map(quoted).join(' OR ');
 }
 
-/** Up to `MAX_TERM_TRIGRAMS` distinct trigrams of a term, evenly spread from first to last. */
-function spreadTrigrams(chars: readonly string[]): string[] {
+/**
+ * The trigrams of a term that cover it side by side (every third, and the last): together they
+ * hold every character, so few rows hold them all. A long term's are spread to at most
+ * `MAX_TERM_TRIGRAMS`.
+ */
+function coveringTrigrams(chars: readonly string[]): string[] {
   const last = chars.length - 3;
-  const count = Math.min(MAX_TERM_TRIGRAMS, last + 1);
-  const starts = Array.from({ length: count }, (_, n) =>
-    count === 1 ? 0 : Math.round((n * last) / (count - 1)),
-  );
-  return [...new Set(starts.map((start) => chars.slice(start, start + 3).join('')))];
+  const starts = Array.from({ length: Math.ceil(last / 3) }, (_, n) => 3 * n).concat(last);
+  const chosen =
+    starts.length <= MAX_TERM_TRIGRAMS
+      ? starts
+      : Array.from(
+          { length: MAX_TERM_TRIGRAMS },
+          (_, n) => starts[Math.round((n * (starts.length - 1)) / (MAX_TERM_TRIGRAMS - 1))]!,
+        );
+  return [...new Set(chosen.map((start) => chars.slice(start, start + 3).join('')))];
 }
 
 /**

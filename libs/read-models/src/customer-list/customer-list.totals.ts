@@ -48,7 +48,6 @@ export function listTotal(db: Database.Database, query: PageQuery): Total {
 /** The total of a search: its matches counted up to `SEARCH_TOTAL_CAP`. */
 export function searchTotal(db: Database.Database, query: PageQuery, plan: SearchPlan): Total {
   if (plan.kind === 'none') return { total: 0, totalExact: true };
-  if (plan.kind === 'index' && plan.counted !== undefined) return cappedAt(plan.counted);
   const { filter, params } = query;
   const source = {
     index: `${INDEXED_MATCHES} AND`,
@@ -65,14 +64,8 @@ export function searchTotal(db: Database.Database, query: PageQuery, plan: Searc
 }
 
 function capped(db: Database.Database, sql: string, params: Record<string, unknown>): Total {
-  return cappedAt(
-    cached(db, sql)
-      .pluck()
-      .get({ ...params, cap: SEARCH_TOTAL_CAP + 1 }) as number,
-  );
-}
-
-/** `counted` rows (or more) as a total: the cap when more than it. */
-function cappedAt(counted: number): Total {
+  const counted = cached(db, sql)
+    .pluck()
+    .get({ ...params, cap: SEARCH_TOTAL_CAP + 1 }) as number;
   return { total: Math.min(counted, SEARCH_TOTAL_CAP), totalExact: counted <= SEARCH_TOTAL_CAP };
 }
