@@ -19,6 +19,10 @@ const MAX_PREFIX_TRIGRAMS = 200;
  * segment, and a dozen leave next to no false candidates.
  */
 const MAX_TERM_TRIGRAMS = 12;
+/** A trigram's rows are counted up to this many to tell the rare from the common. */
+const PROBE_UP_TO = 1_000;
+/** The rarest trigrams of a term matched together: a few rare ones leave next to no others. */
+const MAX_AND_TRIGRAMS = 4;
 
 /**
  * The partner's rows in the search index: its rowids carry the partner's number in their high
@@ -59,9 +63,9 @@ const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
  * A shorter term is in exactly the rows holding a trigram it begins (every character of a
  * search key starts one, see `searchKeyOf`): their `OR`, found in the index's vocabulary.
  */
-function matchOf(db: Database.Database, term: string): string | null {
+function matchOf(db: Database.Database, partnerRef: number, term: string): string | null {
   const chars = [...term];
-  if (chars.length >= 3) return coveringTrigrams(chars).map(quoted).join(' AND ');
+  if (chars.length >= 3) return rarestTrigrams(db, partnerRef, chars).map(quoted).join(' AND ');
   vocabularyOf(db);
   const next =
     chars.slice(0, -1).join('') + String.fromCodePoint(chars.at(-1)!.codePointAt(0)! + 1);
@@ -93,6 +97,31 @@ function coveringTrigrams(chars: readonly string[]): string[] {
 }
 
 /**
+ * The covering trigrams the partner holds fewest of, rarest first (none when one is in no
+ * row). FTS5 reads an `AND`'s every operand through, so a trigram in most rows (`com`, `.on`
+ * of every `*.onmicrosoft.com`) would cost ~4 ms at 100k rows: each is counted up to
+ * `PROBE_UP_TO` (~0.05 ms) and only the `MAX_AND_TRIGRAMS` rarest are matched.
+ */
+function rarestTrigrams(db: Database.Database, partnerRef: number, chars: string[]): string[] {
+  const counted = coveringTrigrams(chars)
+    .map((trigram) => ({ trigram, rows: candidates(db, quoted(trigram), partnerRef, PROBE_UP_TO) }))
+    .sort((a, b) => a.rows - b.rows);
+  if (counted[0]?.rows === 0) return [];
+  return counted.slice(0, MAX_AND_TRIGRAMS).map(({ trigram }) => trigram);
+}
+
+/** The partner's rows matching `match`, counted up to `upTo`. */
+function candidates(db: Database.Database, match: string, partnerRef: number, upTo: number) {
+  return cached(
+    db,
+    `SELECT count(*) FROM (SELECT 1 FROM list_row_search s
+     WHERE s.list_row_search MATCH @match AND ${PARTNER_ROWS} LIMIT @upTo)`,
+  )
+    .pluck()
+    .get({ match, partnerRef, upTo }) as number;
+}
+
+/**
  * `term` in the partner's part of the index: its candidates counted up to `countUpTo` (more
  * is all a plan needs to know), reading that partner's postings only.
  */
@@ -102,15 +131,9 @@ export function indexedTerm(
   term: string,
   countUpTo: number,
 ): IndexedTerm {
-  const match = matchOf(db, term);
+  if (partnerRef === undefined) return { match: null, upperBound: 0 };
+  const match = matchOf(db, partnerRef, term);
   if (match === null) return { match, upperBound: Infinity };
-  if (match === '' || partnerRef === undefined) return { match: null, upperBound: 0 };
-  const upperBound = cached(
-    db,
-    `SELECT count(*) FROM (SELECT 1 FROM list_row_search s
-     WHERE s.list_row_search MATCH @match AND ${PARTNER_ROWS} LIMIT @countUpTo)`,
-  )
-    .pluck()
-    .get({ match, partnerRef, countUpTo }) as number;
-  return { match, upperBound };
+  if (match === '') return { match: null, upperBound: 0 };
+  return { match, upperBound: candidates(db, match, partnerRef, countUpTo) };
 }
