@@ -82,6 +82,13 @@ describe('customer list search index, keyed by partner', () => {
     expect(page.total).toBe(RARE);
   });
 
+  it("matches a long term by its rarest trigrams among the partner's rows", () => {
+    // Covered by big, 101, 99., xam, mpl, ple: all but two are in every row of the partner.
+    const { match } = indexedTerm(h.db, partnerRefOf(h.db, BIG), 'big10199.example', 10);
+    expect(match?.split(' AND ')).toHaveLength(4);
+    expect(match?.split(' AND ').slice(0, 2).sort()).toEqual(['"101"', '"99."']);
+  });
+
   it('tests each candidate key: holding every trigram of a term is not holding the term', () => {
     expect(candidates(BIG, 'abcdef')).toBe(1);
     const page = queryCustomerList(h.db, request({ q: 'abcdef' }));
