@@ -43,7 +43,7 @@ function tables(db: Database.Database): Record<string, unknown[]> {
     .pluck()
     .all() as string[];
   return Object.fromEntries(
-    names.map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2, 3`).all()]),
+    names.map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]),
   );
 }
 
@@ -51,7 +51,13 @@ const objects = (db: Database.Database) =>
   db.prepare('SELECT type, name FROM sqlite_schema ORDER BY name').all();
 
 const answers = (db: Database.Database) =>
-  ['"ont"', '"stastny"', '"gyo"', '"c-"', '"on" OR "ou"', '"zzz"'].map((match) =>
+  [
+    '"ont"',
+    '"sta" AND "tas" AND "ast" AND "stn" AND "tny"',
+    '"gyo"',
+    '"con" OR "ome"',
+    '"zzz"',
+  ].map((match) =>
     db
       .prepare('SELECT rowid FROM list_row_search WHERE list_row_search MATCH ? ORDER BY rowid')
       .pluck()

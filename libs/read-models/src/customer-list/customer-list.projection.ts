@@ -32,7 +32,7 @@ type CustomerListEvent = HandledEvent<CustomersDomainEvent, typeof CUSTOMER_LIST
  */
 export const customerListProjection: Projection = defineProjection<CustomerListEvent>({
   name: CUSTOMER_LIST,
-  version: 2,
+  version: 3,
   handles: CUSTOMER_LIST_EVENTS,
   createSchema: (db) => db.exec(CUSTOMER_LIST_SCHEMA),
   deferredSchema: CUSTOMER_LIST_DEFERRED_SCHEMA,

@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3';
-import { type CustomerListSort, decodeCursor, encodeCursor } from './customer-list.cursor.js';
-import { assignmentAlive, rowFilter, type RowFilter, tagAlive } from './customer-list.filters.js';
+import { type CustomerListSort, encodeCursor } from './customer-list.cursor.js';
+import { assignmentAlive, rowFilter, tagAlive } from './customer-list.filters.js';
 import {
   type ListRow,
   type PageQuery,
-  pageOrder,
-  searchedPage,
+  pageQuery,
   taggedPage,
   walk,
 } from './customer-list.plans.js';
+import { searchedPage } from './customer-list.search-plans.js';
 import { cached } from './customer-list.statements.js';
 import { listTotal, searchTotal, type Total } from './customer-list.totals.js';
 import { searchTermOf } from './search-key.js';
@@ -86,18 +86,6 @@ export function queryCustomerList(
 function searched(db: Database.Database, query: PageQuery, term: string) {
   const search = searchedPage(db, query, term);
   return { rows: search.rows, total: searchTotal(db, query, search.plan) };
-}
-
-function pageQuery(request: CustomerListRequest, filter: RowFilter): PageQuery {
-  const params: Record<string, unknown> = { ...filter.params, limit: request.limit + 1 };
-  const order = pageOrder(request.sort);
-  let keyset = '';
-  if (request.cursor !== undefined) {
-    const [k0, k1, k2] = decodeCursor(request.cursor, request.sort);
-    Object.assign(params, { k0, k1, k2 });
-    keyset = `AND ${order.key} ${order.descending ? '<' : '>'} (@k0, @k1, @k2)`;
-  }
-  return { request, filter, order, keyset, params };
 }
 
 function itemsOf(

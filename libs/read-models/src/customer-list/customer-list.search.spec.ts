@@ -26,6 +26,12 @@ describe('customer list search over a large list: every plan answers the same', 
     for (let n = 0; n < CUSTOMERS; n++) {
       events.push(added(idOf(n), nameOf(n), `d${n}.example`), established(P, idOf(n)));
     }
+    // Another partner's rows (its own customers and some of P's) match every term too: P's
+    // searches must not see them, whatever the plan.
+    for (let n = 0; n < 2_000; n++) {
+      events.push(added(`o-${n}`, `${nameOf(n)} Rarissimo Kovács Qxy`, `ab1${n}.example`));
+      events.push(established('p-2', n % 2 === 0 ? `o-${n}` : idOf(n * 5)));
+    }
     h.given(...events, tagCreated(P, 't-1', 'VIP'));
     h.given(...Array.from({ length: 40 }, (_, n) => tagAssigned(P, idOf(n * 7), 't-1')));
   });

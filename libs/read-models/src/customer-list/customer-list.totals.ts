@@ -1,12 +1,8 @@
 import type Database from 'better-sqlite3';
 import { taggedCustomers } from './customer-list.filters.js';
-import {
-  indexOf,
-  type PageQuery,
-  pageOrder,
-  rowsOfCustomer,
-  type SearchPlan,
-} from './customer-list.plans.js';
+import { indexOf, type PageQuery, pageOrder, rowsOfCustomer } from './customer-list.plans.js';
+import type { SearchPlan } from './customer-list.search-plans.js';
+import { INDEXED_MATCHES } from './customer-list.search.js';
 import { cached } from './customer-list.statements.js';
 
 /**
@@ -54,8 +50,7 @@ export function searchTotal(db: Database.Database, query: PageQuery, plan: Searc
   if (plan.kind === 'none') return { total: 0, totalExact: true };
   const { filter, params } = query;
   const source = {
-    index: `list_row_search s CROSS JOIN list_rows r ON r.id = s.rowid
-      WHERE s.list_row_search MATCH @match AND`,
+    index: `${INDEXED_MATCHES} AND`,
     tagged: `${taggedCustomers(query.request.asOf)} a CROSS JOIN ${rowsOfCustomer(query.request.asOf)}
       WHERE instr(r.search_key, @term) AND`,
     walk: `list_rows r INDEXED BY ${indexOf({ ...query, order: pageOrder('createdAt') })}
