@@ -47,4 +47,29 @@ describe('subscribeToPagedLog', () => {
     expect(delivered).toEqual([4_000n, 9_999n]);
     expect(reads).toEqual([0n, 9_000n, 9_500n]);
   });
+
+  it('lets timers and I/O run between pages while it catches up a long log', async () => {
+    const notifier = new ChangeNotifier(() => 0, 1_000);
+    // An endless log: every read finds a full page.
+    const subscription = subscribeToPagedLog({
+      after: 0n,
+      readPage: (after) => ({
+        events: Array.from({ length: 4 }, (_, i) => recorded(after + BigInt(i) + 1n)),
+        scannedTo: after + 4n,
+      }),
+      pageSize: 4,
+      notifier,
+      isClosed: () => false,
+    });
+    let timerRan = false;
+    setTimeout(() => (timerRan = true), 0);
+    const delivered: bigint[] = [];
+    for await (const event of subscription) {
+      // Without a turn of the event loop between pages, the timer would never run here.
+      if (timerRan || delivered.push(event.position) === 400) break;
+    }
+    await subscription.stop();
+    expect(timerRan).toBe(true);
+    expect(delivered.length).toBeLessThan(400);
+  });
 });

@@ -40,7 +40,13 @@ export function subscribeToPagedLog(source: PagedLogSource): AllSubscription {
         }
         // Past what a filter skipped too: the next read starts there.
         after = page.scannedTo;
-        if (page.events.length === source.pageSize) continue;
+        if (page.events.length === source.pageSize) {
+          // Catching up, every read finds a page ready and the consumer never waits: yield a
+          // turn of the event loop per page, or a long backlog starves timers and I/O (an api
+          // whose audit tree catches up 1M events would not even listen until it is done).
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
         const wait = source.notifier.waitForChange(seen);
         cancelWait = wait.cancel;
         await wait.promise;
