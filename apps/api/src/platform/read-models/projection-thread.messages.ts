@@ -20,8 +20,7 @@ export interface ThreadLog {
 export type FromProjectionThread =
   | { readonly type: 'status'; readonly status: ProjectionStatus; readonly file: string }
   | { readonly type: 'checkpoint'; readonly name: string; readonly position: bigint }
-  | ThreadLog
-  | { readonly type: 'stopped' };
+  | ThreadLog;
 
 /** From the main thread: it appended events (wake up now), or shut down. */
 export type ToProjectionThread = { readonly type: 'appended' } | { readonly type: 'stop' };

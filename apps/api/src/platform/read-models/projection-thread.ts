@@ -105,8 +105,6 @@ export class ProjectionThread {
       case 'log':
         this.options.logger[message.level](message.details, message.message);
         return;
-      case 'stopped':
-        return;
       default:
         message satisfies never;
     }

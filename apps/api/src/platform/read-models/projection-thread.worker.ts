@@ -60,7 +60,6 @@ const runners = PROJECTIONS.map((projection) => {
 async function stop(): Promise<void> {
   await Promise.all(runners.map((runner) => runner.stop()));
   await store.close();
-  post({ type: 'stopped' });
   port.close();
 }
 
