@@ -9,3 +9,14 @@ export interface BenchResult {
   readonly goal: string;
   readonly detail?: Record<string, unknown>;
 }
+
+/** When and how a result was measured: `latest.json` keeps each benchmark's last run. */
+export interface MeasuredRun {
+  readonly at: string;
+  readonly quick: boolean;
+  /** The commit measured (`git describe --always --dirty`), when git can tell. */
+  readonly commit?: string;
+}
+
+/** A line of `latest.json` as written: the result and its run. */
+export type RecordedResult = BenchResult & { readonly run: MeasuredRun };

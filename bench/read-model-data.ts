@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '@customer-workspace/config';
 import { SqliteEventStore } from '@customer-workspace/event-store';
 import {
   customerListProjection,
@@ -124,9 +125,19 @@ export async function servingFile(data: Dataset, projection: Projection): Promis
   return buildReadModel(data, projection);
 }
 
-/** A read-only connection to the serving generation of `projection`. */
-export async function readModel(data: Dataset, projection: Projection): Promise<Database.Database> {
-  return openReadModelForReading(await servingFile(data, projection));
+/** What the api's query connections map of a read model's file by default (`READ_MODEL_MMAP_MB`). */
+export const API_READER_MAP_BYTES = loadConfig({}).READ_MODEL_MMAP_MB * 1024 * 1024;
+
+/**
+ * A read-only connection to the serving generation of `projection`, opened as the api opens
+ * its query connections (`mapBytes` 0: reading through system calls instead).
+ */
+export async function readModel(
+  data: Dataset,
+  projection: Projection,
+  mapBytes = API_READER_MAP_BYTES,
+): Promise<Database.Database> {
+  return openReadModelForReading(await servingFile(data, projection), { mapBytes });
 }
 
 /** Stops the apis and deletes every data directory this run made. */

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { httpCommandAndMemoryBenchmark } from './api-memory.bench.js';
 import { appendBenchmark } from './append.bench.js';
@@ -6,7 +7,7 @@ import { commandScalingBenchmark } from './command-scaling.bench.js';
 import { auditAppendBenchmark } from './audit-append.bench.js';
 import { auditVerifyBenchmark } from './audit-verify.bench.js';
 import { personalDataBenchmark } from './personal-data.bench.js';
-import type { BenchResult } from './bench-result.js';
+import type { BenchResult, MeasuredRun, RecordedResult } from './bench-result.js';
 import { esdbCommandBenchmark } from './esdb-command.bench.js';
 import { esdbRebuildBenchmark } from './esdb-rebuild.bench.js';
 import { listScalingBenchmark } from './list-scaling.bench.js';
@@ -37,7 +38,7 @@ const benchmarks: Record<string, (quick: boolean) => Promise<BenchResult | Bench
 
 /**
  * `npm run bench [-- --quick] [-- --only=<name>,...]`: runs the benchmarks (all by default),
- * writes bench/results/latest.json, prints a table.
+ * records them in bench/results/latest.json (see `record`), prints a table.
  */
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
@@ -54,10 +55,40 @@ async function main(): Promise<void> {
   } finally {
     await removeDatasets(); // the read-model benchmarks' data set, shared by the four
   }
-  const dir = join(__dirname, '..', 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  record(results, { at: new Date().toISOString(), quick, ...commit() });
   console.table(results.map(({ detail: _detail, ...row }) => row));
+}
+
+/**
+ * Writes this run's results into bench/results/latest.json over the same benchmarks' earlier
+ * ones; the others stay, each with its own run, so `--only` runs add up to a full table.
+ */
+function record(results: readonly BenchResult[], run: MeasuredRun): void {
+  const dir = join(__dirname, '..', 'results');
+  const file = join(dir, 'latest.json');
+  mkdirSync(dir, { recursive: true });
+  const kept = new Map<string, RecordedResult>();
+  if (existsSync(file)) {
+    const earlier = JSON.parse(readFileSync(file, 'utf8')) as RecordedResult[];
+    for (const result of earlier) kept.set(result.name, result);
+  }
+  // A benchmark measured before keeps its place in the file; a new one goes last.
+  for (const result of results) kept.set(result.name, { ...result, run });
+  writeFileSync(file, `${JSON.stringify([...kept.values()], null, 2)}\n`);
+}
+
+/** The commit measured, when this is a git checkout. */
+function commit(): { commit?: string } {
+  try {
+    const described = execFileSync('git', ['describe', '--always', '--dirty'], {
+      cwd: __dirname,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return { commit: described.trim() };
+  } catch {
+    return {};
+  }
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,8 @@ import {
   PROVIDER,
 } from './customer-list/customer-list.fixtures.js';
 
+const MIB = 1024 * 1024;
+
 /** The projection thread's worker, reached through the service's internals (tests only). */
 const workerOf = (api: TestApi) =>
   (api.app.get(ReadModelsService) as unknown as { thread: { worker?: Worker } }).thread.worker;
@@ -55,6 +57,11 @@ describe('the projections in a thread of their own (READ_MODELS_THREAD)', () => 
       );
       const { position } = await addCustomer(http, auth, 'Threaded a.s.', 'threaded.example');
       expect(await names(http, auth, position)).toEqual(['Threaded a.s.']);
+    });
+
+    it('maps READ_MODEL_MMAP_MB of each read model into its query connection (1024 by default)', () => {
+      const reader = api.app.get(ReadModelsService).runner(CUSTOMER_LIST).reader();
+      expect(reader.pragma('mmap_size', { simple: true })).toBe(1024 * MIB);
     });
 
     it('reports a thread that died in /health, starts it again, and resumes from the checkpoints', async () => {
@@ -120,7 +127,7 @@ describe('the projections in a thread of their own (READ_MODELS_THREAD)', () => 
     let api: TestApi;
     let http: Http;
     beforeAll(async () => {
-      api = await startTestApi({ READ_MODELS_THREAD: 'main' });
+      api = await startTestApi({ READ_MODELS_THREAD: 'main', READ_MODEL_MMAP_MB: '3' });
       http = request(api.app.getHttpServer());
     });
     afterAll(() => api.close());
@@ -130,6 +137,11 @@ describe('the projections in a thread of their own (READ_MODELS_THREAD)', () => 
       const auth = await partnerAgent(api, http);
       const { position } = await addCustomer(http, auth, 'Here a.s.', 'here.example');
       expect(await names(http, auth, position)).toEqual(['Here a.s.']);
+    });
+
+    it('maps READ_MODEL_MMAP_MB of the file into the query connection there too', () => {
+      const reader = api.app.get(ReadModelsService).runner(CUSTOMER_LIST).reader();
+      expect(reader.pragma('mmap_size', { simple: true })).toBe(3 * MIB);
     });
   });
 });

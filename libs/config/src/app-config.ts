@@ -64,9 +64,19 @@ export const appConfigSchema = z.object({
     .int('must be a whole number')
     .min(0, 'must be 0 (off) or more')
     .default(500),
-  /** How long a query with `minPosition` waits for the read model to catch up. */
   /** Where the projections run: a worker thread of their own, or the request thread. */
   READ_MODELS_THREAD: z.enum(['worker', 'main']).default('worker'),
+  /**
+   * Mebibytes of each read model's file a query connection maps into memory (0: none; SQLite
+   * maps at most ~2 GiB).
+   */
+  READ_MODEL_MMAP_MB: z.coerce
+    .number({ error: 'must be a whole number of mebibytes' })
+    .int('must be a whole number of mebibytes')
+    .min(0, 'must be between 0 and 2047')
+    .max(2047, 'must be between 0 and 2047')
+    .default(1024),
+  /** How long a query with `minPosition` waits for the read model to catch up. */
   READ_MODEL_WAIT_MS: z.coerce
     .number({ error: 'must be a whole number of milliseconds' })
     .int('must be a whole number of milliseconds')

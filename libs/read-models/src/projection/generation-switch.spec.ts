@@ -33,6 +33,16 @@ describe('GenerationSwitch', () => {
     closeGeneration(again);
   });
 
+  it('maps the file into the query connection as asked, and not into the writer', () => {
+    const mapped = new GenerationSwitch(projection(1), directory, warnings, 1 << 20).open();
+    expect(mapped.reader.pragma('mmap_size', { simple: true })).toBe(1 << 20);
+    expect(mapped.writer.pragma('mmap_size', { simple: true })).toBe(0);
+    closeGeneration(mapped);
+    const plain = new GenerationSwitch(projection(1), directory, warnings).open();
+    expect(plain.reader.pragma('mmap_size', { simple: true })).toBe(0);
+    closeGeneration(plain);
+  });
+
   it('starts a new generation over a file of another version, and says so', () => {
     const old = new GenerationSwitch(projection(1), directory, warnings).open();
     closeGeneration(old);

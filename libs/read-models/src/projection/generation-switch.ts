@@ -37,6 +37,8 @@ export class GenerationSwitch {
     private readonly projection: Projection,
     private readonly directory: ReadModelDirectory,
     private readonly logger: Warnings,
+    /** The query connection's mapping (`OpenForReadingOptions.mapBytes`). */
+    private readonly readerMapBytes = 0,
   ) {}
 
   /** Opens the serving generation, creating and publishing one when it cannot be used. */
@@ -50,7 +52,7 @@ export class GenerationSwitch {
       this.directory.publish(name, file);
     }
     try {
-      const reader = openReadModelForReading(file);
+      const reader = openReadModelForReading(file, { mapBytes: this.readerMapBytes });
       return { file, writer, reader, applier: createBatchApplier(writer, this.projection) };
     } catch (error) {
       writer.close();

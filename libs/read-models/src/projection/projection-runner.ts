@@ -34,6 +34,8 @@ export interface ProjectionRunnerOptions {
    * runner in a worker thread reports them to the thread that serves its queries.
    */
   readonly onStatus?: (status: ProjectionStatus) => void;
+  /** Bytes of the serving file its query connection maps into memory (default 0: none). */
+  readonly readerMapBytes?: number;
 }
 
 /**
@@ -66,7 +68,12 @@ export class ProjectionRunner {
     directory: ReadModelDirectory,
     private readonly options: ProjectionRunnerOptions,
   ) {
-    this.generations = new GenerationSwitch(projection, directory, options.logger);
+    this.generations = new GenerationSwitch(
+      projection,
+      directory,
+      options.logger,
+      options.readerMapBytes,
+    );
     this.follower = new EventFollower(store, options.batchSize);
   }
 

@@ -57,10 +57,26 @@ export function truncateWal(db: Database.Database): boolean {
   return result?.busy === 0;
 }
 
+export interface OpenForReadingOptions {
+  /**
+   * Bytes of the file the connection maps into memory (`PRAGMA mmap_size`; 0, the default,
+   * reads through system calls). A query connection reads pages all over its file: mapped,
+   * a page it does not hold in its own cache is a memory access instead of a `read` and a copy
+   * (the full-size list search mix answered in half the time). SQLite caps it at ~2 GiB.
+   * Safe here because a read model's file never shrinks (no `VACUUM`), and a file unlinked
+   * after a rebuild stays mapped until its connection closes.
+   */
+  readonly mapBytes?: number;
+}
+
 /** A read-only connection for queries (WAL: it never blocks the projection's writes). */
-export function openReadModelForReading(file: string): Database.Database {
+export function openReadModelForReading(
+  file: string,
+  options: OpenForReadingOptions = {},
+): Database.Database {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
+  if (options.mapBytes) db.pragma(`mmap_size = ${Math.trunc(options.mapBytes)}`);
   return db;
 }
 

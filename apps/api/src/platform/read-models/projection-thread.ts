@@ -24,6 +24,8 @@ export interface ProjectionThreadOptions {
   readonly onCheckpoint?: (name: string, position: bigint) => void;
   /** How long `stop` waits for the thread to close its files before it is terminated. */
   readonly stopTimeoutMs?: number;
+  /** Bytes of each read model's file its query connection maps into memory. */
+  readonly readerMapBytes?: number;
 }
 
 /**
@@ -33,9 +35,7 @@ export interface ProjectionThreadOptions {
  * keeps failing; its projections resume from their checkpoints.
  */
 export class ProjectionThread {
-  readonly readModels = new Map(
-    PROJECTIONS.map(({ name }) => [name, new RemoteReadModel({ name })]),
-  );
+  readonly readModels: Map<string, RemoteReadModel>;
   private worker?: Worker;
   private stopping = false;
   private failures = 0;
@@ -45,7 +45,11 @@ export class ProjectionThread {
   constructor(
     private readonly settings: ProjectionThreadSettings,
     private readonly options: ProjectionThreadOptions,
-  ) {}
+  ) {
+    this.readModels = new Map(
+      PROJECTIONS.map(({ name }) => [name, new RemoteReadModel({ name }, options.readerMapBytes)]),
+    );
+  }
 
   /** Starts the thread; resolves once every read model is open (or the thread failed). */
   start(): Promise<void> {

@@ -80,6 +80,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
       const runner = new ProjectionRunner(this.store, projection, directory, {
         logger: this.logger,
         onCheckpoint: (position) => this.checkpointed(projection.name, position),
+        readerMapBytes: this.readerMapBytes(),
       });
       this.runners.set(projection.name, runner);
       runner.start();
@@ -92,11 +93,17 @@ export class ReadModelsService implements OnApplicationBootstrap, OnApplicationS
       logger: this.logger,
       onCheckpoint: (name, position) => this.checkpointed(name, position),
       stopTimeoutMs: this.config.get('SHUTDOWN_TIMEOUT_MS', { infer: true }),
+      readerMapBytes: this.readerMapBytes(),
     });
     this.thread = thread;
     for (const [name, readModel] of thread.readModels) this.runners.set(name, readModel);
     this.unsubscribe = this.appended.subscribe(() => thread.appended());
     await thread.start();
+  }
+
+  /** What each query connection maps of its read model's file (`READ_MODEL_MMAP_MB`). */
+  private readerMapBytes(): number {
+    return this.config.get('READ_MODEL_MMAP_MB', { infer: true }) * 1024 * 1024;
   }
 
   private checkpointed(name: string, position: bigint): void {

@@ -22,7 +22,11 @@ export class RemoteReadModel implements ServedReadModel {
   private markOpened!: () => void;
   private readonly firstReport = new Promise<void>((resolve) => (this.markOpened = resolve));
 
-  constructor(readonly projection: Pick<Projection, 'name'>) {
+  constructor(
+    readonly projection: Pick<Projection, 'name'>,
+    /** Bytes of the file the read connection maps into memory (`READ_MODEL_MMAP_MB`). */
+    private readonly mapBytes = 0,
+  ) {
     this.current = { name: projection.name, state: 'starting', position: undefined };
   }
 
@@ -82,7 +86,7 @@ export class RemoteReadModel implements ServedReadModel {
   }
 
   private openReader(file: string): void {
-    const opened = openReadModelForReading(file);
+    const opened = openReadModelForReading(file, { mapBytes: this.mapBytes });
     this.connection?.close();
     this.connection = opened;
     this.file = file;
