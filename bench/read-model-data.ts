@@ -90,7 +90,12 @@ const apis = new Map<string, Promise<ApiChild>>();
 export function apiFor(data: Dataset): Promise<ApiChild> {
   let api = apis.get(data.dataDir);
   if (!api) {
-    api = servingFile(data, customerListProjection).then(() => startApiChild(data.dataDir));
+    api = servingFile(data, customerListProjection)
+      .then(() => startApiChild(data.dataDir))
+      .then((child) => {
+        data.setUp['api catch-up'] = child.catchUpSeconds;
+        return child;
+      });
     apis.set(data.dataDir, api);
   }
   return api;
