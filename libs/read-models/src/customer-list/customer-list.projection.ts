@@ -8,7 +8,7 @@ import {
   type Projection,
 } from '../projection/projection.js';
 import { CUSTOMER_LIST_DEFERRED_SCHEMA, CUSTOMER_LIST_SCHEMA } from './customer-list.schema.js';
-import { foldForComparison, searchKeyOf } from './search-key.js';
+import { foldForComparison, searchKeyOfFolded } from './search-key.js';
 
 export const CUSTOMER_LIST = 'customer-list';
 
@@ -48,19 +48,15 @@ function prepare(db: Database.Database): ApplyEvent<CustomerListEvent> {
       case 'CustomerAdded': {
         const { customerId, companyProfile: profile } = event.data;
         const { companyName, domain } = profile;
-        sql.addCustomer.run(
-          customerId,
-          companyName,
-          domain,
-          foldForComparison(companyName),
-          foldForComparison(domain),
-          searchKeyOf(companyName, domain, customerId),
-        );
+        const nameKey = foldForComparison(companyName);
+        const domainKey = foldForComparison(domain);
+        const searchKey = searchKeyOfFolded(nameKey, domainKey, foldForComparison(customerId));
+        sql.addCustomer.run(customerId, companyName, domain, nameKey, domainKey, searchKey);
         return;
       }
       case 'RelationshipEstablished': {
         const { customerId, partnerId, relationship } = event.data;
-        const changes = sql.establish.run({ partnerId, relationship, position, at, customerId });
+        const changes = sql.establish.run(partnerId, relationship, position, at, customerId);
         if (changes.changes === 0) throw new Error(`Customer ${customerId} was never added`);
         return;
       }
@@ -101,12 +97,12 @@ function statements(db: Database.Database) {
       `INSERT INTO customers (customer_id, company_name, domain, name_key, domain_key, search_key)
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO NOTHING`,
     ),
-    establish: db.prepare(
+    // Positional, not named: binding an object costs a property lookup per parameter.
+    establish: db.prepare<[string, string, bigint, string, string]>(
       `INSERT INTO list_rows (partner_id, customer_id, customer_ref, relationship, name_key,
          domain_key, search_key, established_position, established_at)
-       SELECT @partnerId, customer_id, id, @relationship, name_key, domain_key, search_key,
-         @position, @at
-       FROM customers WHERE customer_id = @customerId`,
+       SELECT ?, customer_id, id, ?, name_key, domain_key, search_key, ?, ?
+       FROM customers WHERE customer_id = ?`,
     ),
     remove: db.prepare(
       `UPDATE list_rows SET removed_position = ?, removed_at = ?

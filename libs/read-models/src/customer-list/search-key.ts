@@ -9,11 +9,17 @@ const UNDECOMPOSED: Readonly<Record<string, string>> = {
   ı: 'i',
 };
 
+/** A character above U+007F: text without one is ASCII. */
+const NOT_ASCII = /\P{ASCII}/u;
+
 /**
  * The key names and search terms are compared by: lower case, accents removed (`Ómega` →
  * `omega`, `Šťastný` → `stastny`, `Győr` → `gyor`), compatibility forms unified.
  */
 export function foldForComparison(text: string): string {
+  // ASCII has no decompositions, no marks and none of the letters above: lower case is the
+  // whole fold (ids and most domains; a rebuild folds every name, domain and id).
+  if (!NOT_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -30,8 +36,16 @@ const FIELD_SEPARATOR = '\u0001';
  * two characters is then found through the trigrams it begins (see `customer-list.search.ts`).
  */
 export function searchKeyOf(companyName: string, domain: string, customerId: string): string {
-  const fields = [companyName, domain, customerId].map(foldForComparison);
-  return fields.join(FIELD_SEPARATOR) + FIELD_SEPARATOR + FIELD_SEPARATOR;
+  return searchKeyOfFolded(
+    foldForComparison(companyName),
+    foldForComparison(domain),
+    foldForComparison(customerId),
+  );
+}
+
+/** `searchKeyOf` from fields folded already (`foldForComparison`): a name is folded once. */
+export function searchKeyOfFolded(nameKey: string, domainKey: string, idKey: string): string {
+  return [nameKey, domainKey, idKey].join(FIELD_SEPARATOR) + FIELD_SEPARATOR + FIELD_SEPARATOR;
 }
 
 /** A search term as the index compares it; control characters (the separator) removed. */
