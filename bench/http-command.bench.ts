@@ -23,22 +23,36 @@ interface Plan {
 
 type HttpCommandResult = BenchResult & { readonly p99Ms: number; readonly limitP99Ms: number };
 
+/** An api under test and the orders it is sent. */
+interface Arm {
+  readonly api: ServerProcess;
+  readonly tokens: CommandTokens;
+}
+
 /**
- * Warm-up, then rounds alternating limit and ours, then both under light load (five
- * connections), then one customer's stream alone (all connections racing on it).
+ * Warm-up, then rounds alternating limit, ours and ours with the commits on the request
+ * thread (`EVENTSTORE_SQLITE_WRITER=inline`, the A/B of the writer thread), then ours and the
+ * limit under light load (five connections), then one customer's stream alone (all
+ * connections racing on it).
  */
-async function measure(api: ServerProcess, echo: ServerProcess, tokens: CommandTokens, plan: Plan) {
+async function measure(arm: Arm, inlineArm: Arm, echo: ServerProcess, plan: Plan) {
+  const { api, tokens } = arm;
   const ids = await seedCustomers(api.baseUrl, tokens, CUSTOMERS + 1);
   const hotId = ids.pop() as string;
   const spread = orderRequests(ids, tokens.agent);
   const echoed = orderRequests(ids, tokens.agent);
+  const inlineIds = await seedCustomers(inlineArm.api.baseUrl, inlineArm.tokens, CUSTOMERS);
+  const inlineSpread = orderRequests(inlineIds, inlineArm.tokens.agent);
   await load(echo, echoed, CONNECTIONS, plan.warmUpSeconds);
   const warm = await load(api, spread, CONNECTIONS, plan.warmUpSeconds);
+  await load(inlineArm.api, inlineSpread, CONNECTIONS, plan.warmUpSeconds);
   const ours: LoadRun[] = [];
   const limit: LoadRun[] = [];
+  const inline: LoadRun[] = [];
   for (let round = 0; round < plan.rounds; round++) {
     limit.push(await load(echo, echoed, CONNECTIONS, plan.roundSeconds));
     ours.push(await load(api, spread, CONNECTIONS, plan.roundSeconds));
+    inline.push(await load(inlineArm.api, inlineSpread, CONNECTIONS, plan.roundSeconds));
   }
   // Closed-loop p99 at saturation is mostly queueing (Little's law: 50 connections / req/s).
   // Five connections show what a request costs when barely queued, beside the echo's figure.
@@ -47,19 +61,24 @@ async function measure(api: ServerProcess, echo: ServerProcess, tokens: CommandT
   const lightLimit = await load(echo, echoed, LIGHT_CONNECTIONS, plan.hotSeconds);
   const hot = await load(api, orderRequests([hotId], tokens.agent), CONNECTIONS, plan.hotSeconds);
   const placed = [...ours, light].reduce((sum, round) => sum + round.ok, warm.ok);
-  return { ours, limit, light, lightLimit, hot, ordersPerCustomer: Math.round(placed / CUSTOMERS) };
+  const ordersPerCustomer = Math.round(placed / CUSTOMERS);
+  return { ours, limit, inline, light, lightLimit, hot, ordersPerCustomer };
 }
+
+const toMb = (bytes: number | undefined) =>
+  bytes === undefined ? null : Math.round(bytes / 2 ** 20);
 
 function toResult(
   plan: Plan,
   measured: Awaited<ReturnType<typeof measure>>,
-  peakRssBytes: number | undefined,
+  peakRss: { readonly thread: number | undefined; readonly inline: number | undefined },
 ): HttpCommandResult {
-  const { ours, limit, light, lightLimit, hot, ordersPerCustomer } = measured;
+  const { ours, limit, inline, light, lightLimit, hot, ordersPerCustomer } = measured;
   const value = medianOf(ours, (run) => run.rps);
   const baseline = medianOf(limit, (run) => run.rps);
   const cpuOurs = medianOf(ours, (run) => run.cpuMsPerRequest);
   const cpuLimit = medianOf(limit, (run) => run.cpuMsPerRequest);
+  const inlineRps = medianOf(inline, (run) => run.rps);
   return {
     name: 'http.command',
     value: Math.round(value),
@@ -70,7 +89,7 @@ function toResult(
     limitP99Ms: medianOf(limit, (run) => run.p99Ms),
     goal: 'ratio >= 0.5, p99 < 25 ms',
     detail: {
-      server: 'apps/api/dist/main.js, own process; embedded store, synchronous=FULL',
+      server: 'apps/api/dist/main.js, own process; embedded store, synchronous=FULL, writer thread',
       connections: CONNECTIONS,
       customers: CUSTOMERS,
       ...plan,
@@ -82,6 +101,15 @@ function toResult(
       },
       ours: ours.map(summary),
       limit: limit.map(summary),
+      // The same api with its commits on the request thread, in the same rounds.
+      inlineWriter: {
+        rps: Math.round(inlineRps),
+        p99Ms: medianOf(inline, (run) => run.p99Ms),
+        cpuMsPerRequest: medianOf(inline, (run) => run.cpuMsPerRequest),
+        threadOverInline: Number((value / inlineRps).toFixed(2)),
+        peakRssMb: toMb(peakRss.inline),
+        rounds: inline.map(summary),
+      },
       // Each order folds every earlier event of its customer's stream: cost grows with this.
       ordersPerCustomerAtEnd: ordersPerCustomer,
       lightLoad: {
@@ -91,7 +119,7 @@ function toResult(
       },
       hotStream: { customers: 1, ...summary(hot) },
       // The api's VmHWM read at the end of the load, before it stops (`memory.api`).
-      peakRssMb: peakRssBytes === undefined ? null : Math.round(peakRssBytes / 2 ** 20),
+      peakRssMb: toMb(peakRss.thread),
     },
   };
 }
@@ -102,15 +130,22 @@ export async function httpCommandBenchmark(quick: boolean): Promise<HttpCommandR
     ? { warmUpSeconds: 2, rounds: 3, roundSeconds: 3, hotSeconds: 3 }
     : { warmUpSeconds: 5, rounds: 3, roundSeconds: 10, hotSeconds: 10 };
   const dataDir = mkdtempSync(join(tmpdir(), 'cw-bench-http-'));
+  const inlineDir = mkdtempSync(join(tmpdir(), 'cw-bench-http-inline-'));
   const servers: ServerProcess[] = [];
   try {
-    const { api, tokens } = await startCommandApi(dataDir);
-    servers.push(api);
-    servers.push(await startServer('order-echo', 'bench/dist/order-echo.server.js', {}, '/'));
-    const measured = await measure(api, servers[1] as ServerProcess, tokens, plan);
-    return toResult(plan, measured, api.peakRssBytes());
+    const arm = await startCommandApi(dataDir);
+    servers.push(arm.api);
+    const inlineEnv = { EVENTSTORE_SQLITE_WRITER: 'inline' };
+    const inlineArm = await startCommandApi(inlineDir, inlineEnv, 'api-inline-writer');
+    servers.push(inlineArm.api);
+    const echo = await startServer('order-echo', 'bench/dist/order-echo.server.js', {}, '/');
+    servers.push(echo);
+    const measured = await measure(arm, inlineArm, echo, plan);
+    const peakRss = { thread: arm.api.peakRssBytes(), inline: inlineArm.api.peakRssBytes() };
+    return toResult(plan, measured, peakRss);
   } finally {
     for (const server of servers.reverse()) await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(inlineDir, { recursive: true, force: true });
   }
 }

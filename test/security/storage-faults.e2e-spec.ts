@@ -12,24 +12,29 @@ import {
   type InjectResponse,
   seedWorkspace,
   type Workspace,
+  writerPragma,
 } from './workspace.fixtures.js';
 
 /** SQLite's default page limit: "as much as the disk holds". */
 const UNLIMITED_PAGES = 1_073_741_823;
 
-describe('storage faults', () => {
+describe.each(['thread', 'inline'])('storage faults, %s writer', (writer) => {
   let api: TestApi;
   let ws: Workspace;
 
   beforeAll(async () => {
-    api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '0', ...EMBEDDED_STORE });
+    api = await startTestApi({
+      RATE_LIMIT_PER_MINUTE: '0',
+      EVENTSTORE_SQLITE_WRITER: writer,
+      ...EMBEDDED_STORE,
+    });
     ws = await seedWorkspace(api);
   });
   afterAll(() => api.close());
-  afterEach(() => {
+  afterEach(async () => {
     // Whatever a failed test left behind, the next one starts on healthy storage.
-    eventDatabaseOf(api).pragma(`max_page_count = ${UNLIMITED_PAGES}`);
-    eventDatabaseOf(api).pragma('query_only = OFF');
+    await writerPragma(api, `max_page_count = ${UNLIMITED_PAGES}`);
+    await writerPragma(api, 'query_only = OFF');
   });
 
   const addCustomer = (headers: Record<string, string> = {}) =>
@@ -80,7 +85,7 @@ describe('storage faults', () => {
 
   it('a full disk: 503 with a clear message, nothing stored, and 201 again once space returns', async () => {
     const db = eventDatabaseOf(api);
-    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    await writerPragma(api, `max_page_count = ${db.pragma('page_count', { simple: true })}`);
     let full: InjectResponse | undefined;
     let stored = 0;
     // The file's free pages fill up first: commands succeed until the file must grow.
@@ -111,7 +116,7 @@ describe('storage faults', () => {
     expect(read.statusCode).toBe(200);
     expect((await call(api, { method: 'GET', url: '/health' })).statusCode).toBe(200);
 
-    db.pragma(`max_page_count = ${UNLIMITED_PAGES}`);
+    await writerPragma(api, `max_page_count = ${UNLIMITED_PAGES}`);
     // The refused request's idempotency key was released: its retry is processed afresh.
     const retried = await addCustomer({ 'idempotency-key': `full-${stored}` });
     expect(retried.statusCode).toBe(201);
@@ -122,14 +127,13 @@ describe('storage faults', () => {
   });
 
   it('an events file that refuses writes: 503 naming it, then 201 once writable again', async () => {
-    const db = eventDatabaseOf(api);
-    db.pragma('query_only = ON'); // every write now fails with SQLITE_READONLY
+    await writerPragma(api, 'query_only = ON'); // every write now fails with SQLITE_READONLY
     const head = await headOf(api);
     for (const response of [await addCustomer(), ...(await Promise.all(otherCommands()))]) {
       expectUnavailable(response, /not writable; make it writable/);
     }
     expect(await headOf(api)).toBe(head);
-    db.pragma('query_only = OFF');
+    await writerPragma(api, 'query_only = OFF');
     expect((await addCustomer()).statusCode).toBe(201);
     expect(await headOf(api)).toBe(head + 2n);
     expectNothingHalfWritten();

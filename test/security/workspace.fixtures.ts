@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type Database from 'better-sqlite3';
-import { EVENT_STORE, type EventStore } from '@customer-workspace/event-store';
+import { EVENT_STORE, type EventStore, SqliteEventStore } from '@customer-workspace/event-store';
 import { bearer, type TestApi } from '../fixtures/api-app.js';
 import { newCustomerBody } from '../fixtures/customers.js';
 
@@ -87,19 +87,29 @@ export async function seedWorkspace(api: TestApi): Promise<Workspace> {
   };
 }
 
-/**
- * The api's own connection to `events.db`. Tests use it to make the storage fail the way a
- * full disk or a read-only file does (`max_page_count`, `query_only` are per connection).
- */
-export function eventDatabaseOf(api: TestApi): Database.Database {
-  // Instrumented → personal data sealed → scoped to this deployment's streams → the embedded
-  // adapter.
+/** The api's embedded adapter (under the instrumented, sealing and scoping wrappers). */
+function embeddedAdapterOf(api: TestApi): SqliteEventStore {
+  // Instrumented → personal data sealed → scoped to this deployment's streams → the adapter.
   const instrumented = eventStoreOf(api) as unknown as {
-    inner?: { inner?: { inner?: { db?: Database.Database } } };
+    inner?: { inner?: { inner?: unknown } };
   };
-  const db = instrumented.inner?.inner?.inner?.db;
-  if (db === undefined || typeof db.pragma !== 'function') {
+  const adapter = instrumented.inner?.inner?.inner;
+  if (!(adapter instanceof SqliteEventStore)) {
     throw new Error('The api does not run on the embedded SQLite store this test expects');
   }
-  return db;
+  return adapter;
+}
+
+/**
+ * Runs a pragma on the connection that commits the api's appends (its writer thread's, or the
+ * store's own): tests make the storage fail the way a full disk or a read-only file does
+ * (`max_page_count`, `query_only` are per connection).
+ */
+export function writerPragma(api: TestApi, pragma: string): Promise<unknown> {
+  return embeddedAdapterOf(api).writerPragma(pragma);
+}
+
+/** The api's own connection to `events.db`: what a test reads the stored events through. */
+export function eventDatabaseOf(api: TestApi): Database.Database {
+  return (embeddedAdapterOf(api) as unknown as { db: Database.Database }).db;
 }

@@ -45,6 +45,8 @@ export const appConfigSchema = z.object({
     .regex(/^[A-Za-z0-9_.:]{0,64}$/, 'must be at most 64 letters, digits, "_", "." or ":" (no "-")')
     .default(''),
   EVENTSTORE_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'EXTRA', 'NORMAL']).default('FULL'),
+  /** Where the api's embedded store commits: a writer thread of its own, or the request thread. */
+  EVENTSTORE_SQLITE_WRITER: z.enum(['thread', 'inline']).default('thread'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce
     .number()

@@ -1,7 +1,7 @@
 import type { Upcasters } from '@customer-workspace/kernel';
 import { SqliteEventStore } from './embedded/sqlite-event-store.js';
 import type { SynchronousLevel } from './embedded/sqlite-database.js';
-import type { AppendsElsewhere } from './embedded/sqlite-event-store.js';
+import type { AppendsElsewhere, WriterMode } from './embedded/sqlite-event-store.js';
 import type { EventStore } from './event-store.port.js';
 import { EsdbEventStore } from './esdb/esdb-event-store.js';
 import { ScopedEventStore } from './scope/scoped-event-store.js';
@@ -12,6 +12,8 @@ export interface EventStoreSettings {
   readonly connectionString?: string | undefined;
   readonly dataDir: string;
   readonly synchronous?: SynchronousLevel;
+  /** The embedded store only: where its group commits run (`inline` unless told). */
+  readonly writer?: WriterMode | undefined;
   /** The stream categories this deployment owns (`customer-`, …): all it ever reads of `$all`. */
   readonly categories: readonly string[];
   /** Prefixed to every stream this deployment writes and reads (`EVENTSTORE_STREAM_PREFIX`). */
@@ -39,6 +41,7 @@ function openAdapter(settings: EventStoreSettings): EventStore {
   return new SqliteEventStore({
     dataDir: settings.dataDir,
     synchronous: settings.synchronous ?? 'FULL',
+    ...(settings.writer && { writer: settings.writer }),
     ...(settings.appendsElsewhere && { appendsElsewhere: settings.appendsElsewhere }),
   });
 }

@@ -6,6 +6,7 @@ export {
   type AppendsElsewhere,
   SqliteEventStore,
   type SqliteEventStoreOptions,
+  type WriterMode,
 } from './embedded/sqlite-event-store.js';
 export type { SynchronousLevel } from './embedded/sqlite-database.js';
 export * from './command-handling/command-runner.js';

@@ -1,17 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import {
-  DuplicateEventId,
-  EventStoreUnavailable,
-  WrongExpectedVersion,
-} from '../event-store.errors.js';
+import { EventStoreUnavailable } from '../event-store.errors.js';
 import type {
   AllFilter,
   AllSubscription,
   AppendOptions,
   AppendResult,
   EventStore,
-  ExpectedRevision,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeToAllOptions,
@@ -28,6 +23,13 @@ import {
 import { subscribeToPagedLog } from './paged-subscription.js';
 import { toStorageError } from './sqlite-errors.js';
 import { canonicalJson } from '../canonical-json.js';
+import {
+  type AppendOutcome,
+  type EncodedAppend,
+  type EncodedEvent,
+  SqliteEventWriter,
+} from './sqlite-event-writer.js';
+import { WriterThread } from './sqlite-writer-thread.js';
 
 export interface SqliteEventStoreOptions {
   readonly dataDir: string;
@@ -39,15 +41,20 @@ export interface SqliteEventStoreOptions {
    * with the function that wakes this store's subscribers (a worker thread whose parent appends).
    */
   readonly appendsElsewhere?: AppendsElsewhere;
+  /**
+   * Where group commits run: on this store's own connection (`inline`, the default), or in a
+   * worker thread of their own (`thread`), so the page writes, fsyncs and checkpoints of a commit
+   * leave this thread free; the api's choice (`EVENTSTORE_SQLITE_WRITER`).
+   */
+  readonly writer?: WriterMode;
 }
+
+export type WriterMode = 'inline' | 'thread';
 
 /** Hands over the function that wakes a store's subscribers; see `appendsElsewhere`. */
 export type AppendsElsewhere = (wake: () => void) => void;
 
-interface PendingAppend {
-  readonly streamId: string;
-  readonly events: readonly NewEvent[];
-  readonly expected: ExpectedRevision;
+interface PendingAppend extends EncodedAppend {
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -73,13 +80,23 @@ function pagedStatement<P extends unknown[], R>(db: Database.Database, sql: stri
 /**
  * The embedded event store: one SQLite file in WAL mode. Appends issued in the same turn of
  * the event loop share one transaction (group commit), so `synchronous=FULL` costs one fsync
- * per batch instead of one per append; each append still succeeds or fails on its own.
+ * per batch instead of one per append; each append still succeeds or fails on its own. With
+ * the writer thread, one batch is committed at a time and the appends issued meanwhile form
+ * the next one.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly notifier: ChangeNotifier;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
+  private readonly commit: (
+    batch: readonly EncodedAppend[],
+  ) => AppendOutcome[] | Promise<AppendOutcome[]>;
+  private readonly thread?: WriterThread;
+  /** The batch the writer thread holds, settled once its appends are answered. */
+  private committing?: Promise<void>;
+  private closing = false;
+  private whenClosed?: Promise<void>;
   private closed = false;
   private readonly statements;
   private readonly backwardsStatements = new Map<
@@ -90,13 +107,20 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = openEventDatabase(options.dataDir, options.synchronous ?? 'FULL');
     const db = this.db;
+    if (options.writer === 'thread') {
+      const thread = new WriterThread({
+        dataDir: options.dataDir,
+        synchronous: options.synchronous ?? 'FULL',
+      });
+      this.thread = thread;
+      this.commit = (batch) => thread.commit(batch);
+    } else {
+      const writer = new SqliteEventWriter(db);
+      this.commit = (batch) => writer.commit(batch);
+    }
     this.statements = {
-      head: db.prepare('SELECT max(revision) AS revision FROM events WHERE stream_id = ?').pluck(),
       byId: db.prepare<[string], { stream_id: string; revision: number; position: number }>(
         'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
-      ),
-      insert: db.prepare(
-        'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       maxPosition: db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck(),
       streamForwards: pagedStatement<[string, number], EventRow>(
@@ -120,11 +144,23 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    if (this.closed) return Promise.reject(closedError());
+    if (this.closing) return Promise.reject(closedError());
     if (events.length === 0)
       return Promise.reject(new TypeError('append needs at least one event'));
+    let encoded: EncodedEvent[];
+    try {
+      encoded = events.map(encode);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ streamId, events, expected: options.expectedRevision, resolve, reject });
+      this.queue.push({
+        streamId,
+        events: encoded,
+        expected: options.expectedRevision,
+        resolve,
+        reject,
+      });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -210,12 +246,19 @@ export class SqliteEventStore implements EventStore {
     this.read(() => this.statements.maxPosition.get());
   }
 
+  /**
+   * Runs a pragma on the connection that commits the appends (the writer thread's, or this
+   * store's own): what tests use to make the storage fail (`max_page_count`, `query_only`).
+   */
+  async writerPragma(pragma: string): Promise<unknown> {
+    if (this.closing) throw closedError();
+    return this.thread ? this.thread.pragma(pragma) : this.db.pragma(pragma);
+  }
+
+  /** Commits what was appended before, then closes; appends after the call are refused. */
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.flush();
-    this.closed = true;
-    this.notifier.close();
-    this.db.close();
+    this.whenClosed ??= this.closeOnce();
+    return this.whenClosed;
   }
 
   /** Pages of `$all` from its end towards its start, matching the filter. */
@@ -283,29 +326,51 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  private async closeOnce(): Promise<void> {
+    this.closing = true;
+    for (this.flush(); this.committing; this.flush()) await this.committing;
+    await this.thread?.close();
+    this.closed = true;
+    this.notifier.close();
+    this.db.close();
+  }
+
+  /** Hands the queued appends to the writer, unless it holds a batch (then at its answer). */
   private flush(): void {
     this.flushScheduled = false;
+    if (this.committing) return;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
+    let outcomes: AppendOutcome[] | Promise<AppendOutcome[]>;
     try {
-      this.db
-        .transaction(() => {
-          for (const pending of batch) {
-            try {
-              outcomes.push({ ok: true, result: this.appendOne(pending) });
-            } catch (error) {
-              // A storage fault fails the whole batch: SQLite may have rolled the transaction
-              // back already, and the appends after it must not run outside of it.
-              if (toStorageError(error) instanceof EventStoreUnavailable) throw error;
-              outcomes.push({ ok: false, error });
-            }
-          }
-        })
-        .immediate();
+      outcomes = this.commit(batch);
     } catch (error) {
-      const failure = toStorageError(error);
+      this.settle(batch, error);
+      return;
+    }
+    if (Array.isArray(outcomes)) {
+      this.settle(batch, undefined, outcomes);
+      return;
+    }
+    this.committing = outcomes.then(
+      (answered) => this.settle(batch, undefined, answered),
+      (error: unknown) => this.settle(batch, error),
+    );
+    void this.committing.then(() => {
+      this.committing = undefined;
+      if (!this.closing) this.flush();
+    });
+  }
+
+  /** Answers a batch's appends: each its outcome, or all the storage fault that failed it. */
+  private settle(
+    batch: readonly PendingAppend[],
+    fault: unknown,
+    outcomes?: AppendOutcome[],
+  ): void {
+    if (!outcomes) {
+      const failure = toStorageError(fault);
       for (const pending of batch) pending.reject(failure);
       return;
     }
@@ -316,89 +381,16 @@ export class SqliteEventStore implements EventStore {
     });
     this.notifier.notify();
   }
-
-  /**
-   * Runs inside the batch transaction. A multi-event append gets a savepoint of its own; a
-   * single insert is atomic by itself. The retry lookup runs only when the append fails, so
-   * the common path costs one head read and the inserts.
-   */
-  private appendOne(pending: PendingAppend): AppendResult {
-    try {
-      return pending.events.length === 1
-        ? this.writeEvents(pending)
-        : this.db.transaction(() => this.writeEvents(pending))();
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersion) && !isEventIdConflict(error)) throw error;
-      const retried = this.findRetriedAppend(pending.streamId, pending.events);
-      if (retried) return retried;
-      if (error instanceof WrongExpectedVersion) throw error;
-      const ids = pending.events.map((event) => event.eventId);
-      const repeated = ids.find((id, i) => ids.indexOf(id) !== i) ?? (ids[0] as string);
-      throw new DuplicateEventId(pending.streamId, repeated);
-    }
-  }
-
-  private writeEvents({ streamId, events, expected }: PendingAppend): AppendResult {
-    const head = this.statements.head.get(streamId) as number | null;
-    const current = head === null ? -1n : BigInt(head);
-    checkExpected(streamId, expected, current);
-    let revision = current;
-    let position = 0n;
-    for (const event of events) {
-      revision++;
-      const info = this.statements.insert.run(
-        event.eventId,
-        streamId,
-        revision,
-        event.type,
-        // RFC 8785 text: what the audit tree hashes, so a verifier hashes the stored text.
-        canonicalJson(event.data),
-        canonicalJson(event.metadata),
-      );
-      position = BigInt(info.lastInsertRowid);
-    }
-    return { nextRevision: revision, position };
-  }
-
-  /**
-   * A retried append (same event ids, same stream, same order) returns the first result and
-   * stores nothing. Ids stored in any other arrangement are refused.
-   */
-  private findRetriedAppend(
-    streamId: string,
-    events: readonly NewEvent[],
-  ): AppendResult | undefined {
-    const stored = events.map((event) => this.statements.byId.get(event.eventId));
-    if (stored.every((row) => row === undefined)) return undefined;
-    const first = stored[0];
-    stored.forEach((row, i) => {
-      const event = events[i] as NewEvent;
-      if (!row || !first || row.stream_id !== streamId || row.revision !== first.revision + i) {
-        throw new DuplicateEventId(streamId, event.eventId);
-      }
-    });
-    const last = stored.at(-1) as { revision: number; position: number };
-    return { nextRevision: BigInt(last.revision), position: BigInt(last.position) };
-  }
 }
 
-function checkExpected(streamId: string, expected: ExpectedRevision, current: bigint): void {
-  const actual = current < 0n ? 'no_stream' : current;
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && current < 0n) ||
-    (expected === 'stream_exists' && current >= 0n) ||
-    (typeof expected === 'bigint' && expected === current);
-  if (!ok) throw new WrongExpectedVersion(streamId, expected, actual);
-}
-
-function isEventIdConflict(error: unknown): boolean {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return (
-    code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    typeof message === 'string' &&
-    message.includes('event_id')
-  );
+/** RFC 8785 text: what the audit tree hashes, so a verifier hashes the stored text. */
+function encode(event: NewEvent): EncodedEvent {
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    data: canonicalJson(event.data),
+    metadata: canonicalJson(event.metadata),
+  };
 }
 
 function closedError(): EventStoreUnavailable {

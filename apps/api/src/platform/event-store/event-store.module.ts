@@ -60,6 +60,7 @@ const SCOPED_EVENT_STORE = Symbol('SCOPED_EVENT_STORE');
           connectionString: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
           dataDir: config.get('DATA_DIR', { infer: true }),
           synchronous: config.get('EVENTSTORE_SQLITE_SYNCHRONOUS', { infer: true }),
+          writer: config.get('EVENTSTORE_SQLITE_WRITER', { infer: true }),
           streamPrefix: config.get('EVENTSTORE_STREAM_PREFIX', { infer: true }),
           categories: WORKSPACE_STREAM_CATEGORIES,
           upcasters: WORKSPACE_UPCASTERS,
