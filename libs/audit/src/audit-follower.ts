@@ -13,6 +13,8 @@ export interface AuditFollowerOptions {
   readonly checkpointIntervalMs: number;
   readonly now?: () => Date;
   readonly onError?: (error: unknown, context: string) => void;
+  /** Called after every batch the tree committed, with its checkpoint (a thread reports it). */
+  readonly onAppended?: (checkpoint: bigint) => void;
 }
 
 /** Where the audit tree stands, for `/health`. */
@@ -26,13 +28,38 @@ export interface AuditFollowerStatus {
   readonly failure?: { readonly message: string; readonly since: string };
 }
 
+/** What keeps a ledger's tree growing, here (`AuditFollower`) or in a thread of its own. */
+export interface AuditTreeKeeper {
+  /** Starts keeping the tree; resolves once it is kept (the first checkpoint is signed). */
+  start(): void | Promise<void>;
+  stop(): Promise<void>;
+  /** Read-your-writes: true once the tree holds everything up to `position` (false after the wait). */
+  waitFor(position: bigint, timeoutMs: number): Promise<boolean>;
+  status(): AuditFollowerStatus;
+}
+
+/** The status of a ledger's tree, read from the ledger, with its keeper's failure if any. */
+export function auditTreeStatus(
+  ledger: AuditLedger,
+  failure: AuditFollowerStatus['failure'],
+): AuditFollowerStatus {
+  const checkpoint = ledger.checkpoints.latest();
+  return {
+    status: failure ? 'failed' : 'up',
+    position: ledger.tree.checkpoint()?.toString() ?? null,
+    treeSize: ledger.tree.size(),
+    checkpointTreeSize: checkpoint?.treeSize ?? null,
+    ...(failure && { failure }),
+  };
+}
+
 /**
  * Keeps the audit tree: follows `$all` as stored from the tree's checkpoint, appends each batch
  * with its checkpoint in one transaction (a crash never leaves a leaf twice or a gap), and signs
  * a checkpoint of the tree once per interval while it grows, and when it stops. A batch that
  * cannot be appended is retried from the checkpoint with a growing pause, never skipped.
  */
-export class AuditFollower {
+export class AuditFollower implements AuditTreeKeeper {
   private readonly follower: RetryingFollower;
   private readonly waiters = new PositionWaiters();
   private readonly now: () => Date;
@@ -59,7 +86,10 @@ export class AuditFollower {
       () => this.ledger.tree.checkpoint(),
       (batch) => {
         const checkpoint = this.ledger.append(batch);
-        if (checkpoint !== undefined) this.waiters.reached(checkpoint);
+        if (checkpoint !== undefined) {
+          this.waiters.reached(checkpoint);
+          this.options.onAppended?.(checkpoint);
+        }
         this.scheduleSigning();
       },
     );
@@ -82,15 +112,7 @@ export class AuditFollower {
   }
 
   status(): AuditFollowerStatus {
-    const checkpoint = this.ledger.checkpoints.latest();
-    const failure = this.follower.failure;
-    return {
-      status: failure ? 'failed' : 'up',
-      position: this.ledger.tree.checkpoint()?.toString() ?? null,
-      treeSize: this.ledger.tree.size(),
-      checkpointTreeSize: checkpoint?.treeSize ?? null,
-      ...(failure && { failure }),
-    };
+    return auditTreeStatus(this.ledger, this.follower.failure);
   }
 
   /** Signs now if the interval has passed since the last signature, else once it has. */

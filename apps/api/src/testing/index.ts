@@ -20,3 +20,5 @@ export * from '../business/webhooks/webhook-settings.js';
 export * from '../platform/clock/clock.js';
 export * from '../business/gdap/transitions/gdap-transitions.js';
 export * from '../business/gdap/transitions/gdap-transition-recorder.js';
+export * from '../business/audit/audit-tree.service.js';
+export * from '../business/audit/audit-thread.js';

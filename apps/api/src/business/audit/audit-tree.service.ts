@@ -11,6 +11,7 @@ import {
   AuditFollower,
   type AuditFollowerStatus,
   AuditLedger,
+  type AuditTreeKeeper,
   resolveAuditSigner,
 } from '@customer-workspace/audit';
 import { type AppConfig, writableDataDirectory } from '@customer-workspace/config';
@@ -18,6 +19,8 @@ import type { EventStore } from '@customer-workspace/event-store';
 import { ReadModelBehind } from '@customer-workspace/read-models';
 import { type ComponentHealth, HealthService } from '../../platform/health/health.service.js';
 import { STORED_EVENTS } from '../../platform/event-store/stored-events.js';
+import { AppendedEvents } from '../../platform/event-store/appended-events.js';
+import { AuditThread } from './audit-thread.js';
 import { AuditTreeOff } from './audit.errors.js';
 import { base64Of } from './base64-hash.js';
 
@@ -35,8 +38,10 @@ const NO_LEAF: AuditLeafFields = { leafIndex: null, leafHash: null };
 /**
  * The audit tree of this api process (`AUDIT_TREE=on`, the default): the ledger in
  * `DATA_DIR/audit.db` (tree and signed checkpoints) and its follower over the events as stored
- * (`STORED_EVENTS`: never upcast, personal fields as ciphertext). Started after the application
- * is up, stopped before the event store closes; `/health` shows it as `process:audit-tree`.
+ * (`STORED_EVENTS`: never upcast, personal fields as ciphertext), in a thread of its own when
+ * the projections run in one (`READ_MODELS_THREAD=worker`, `AuditThread`), else on this thread.
+ * Started after the application is up, stopped before the event store closes; `/health` shows
+ * it as `process:audit-tree`.
  * With `off`, nothing is opened: the audit routes answer 503 and entries carry no leaf.
  */
 @Injectable()
@@ -45,12 +50,14 @@ export class AuditTreeService
 {
   private readonly logger = new Logger(AuditTreeService.name);
   private ledger?: AuditLedger;
-  private follower?: AuditFollower;
+  private follower?: AuditTreeKeeper;
+  private unsubscribe?: () => void;
 
   constructor(
     @Inject(STORED_EVENTS) private readonly store: EventStore,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly health: HealthService,
+    private readonly appended: AppendedEvents,
   ) {}
 
   onModuleInit(): void {
@@ -64,23 +71,45 @@ export class AuditTreeService
       }),
     });
     this.ledger = AuditLedger.inDataDir(dataDir, signer);
+    const checkpointIntervalMs = this.config.get('AUDIT_CHECKPOINT_INTERVAL_MS', { infer: true });
+    if (this.config.get('READ_MODELS_THREAD', { infer: true }) === 'worker') {
+      const thread = new AuditThread(
+        {
+          dataDir,
+          connectionString: this.config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
+          streamPrefix: this.config.get('EVENTSTORE_STREAM_PREFIX', { infer: true }),
+          signingKey: this.config.get('AUDIT_SIGNING_KEY', { infer: true }),
+          checkpointIntervalMs,
+        },
+        this.ledger,
+        {
+          logger: this.logger,
+          stopTimeoutMs: this.config.get('SHUTDOWN_TIMEOUT_MS', { infer: true }),
+        },
+      );
+      this.unsubscribe = this.appended.subscribe(() => thread.appended());
+      this.follower = thread;
+      return;
+    }
     this.follower = new AuditFollower({
       store: this.store,
       ledger: this.ledger,
-      checkpointIntervalMs: this.config.get('AUDIT_CHECKPOINT_INTERVAL_MS', { infer: true }),
+      checkpointIntervalMs,
       onError: (error, context) => this.logger.error({ err: error }, `${context} failed`),
     });
   }
 
-  onApplicationBootstrap(): void {
+  /** The api listens once the tree is kept: its first checkpoint is signed by then. */
+  async onApplicationBootstrap(): Promise<void> {
     const follower = this.follower;
     if (!follower) return;
     this.health.register(`process:${AUDIT_TREE_PROCESS}`, () => this.check(follower.status()));
-    follower.start();
+    await follower.start();
   }
 
   /** Runs before the event store closes (global modules shut down last); signs the tree as it is. */
   async onApplicationShutdown(): Promise<void> {
+    this.unsubscribe?.();
     await this.follower?.stop();
     this.ledger?.close();
   }

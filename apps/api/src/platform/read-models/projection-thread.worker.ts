@@ -9,8 +9,8 @@ import {
   WORKSPACE_STREAM_CATEGORIES,
   WORKSPACE_UPCASTERS,
 } from '@customer-workspace/read-models';
+import { postingLogger } from '../threads/thread-log.js';
 import {
-  errorDetails,
   type FromProjectionThread,
   type ProjectionThreadSettings,
   type ToProjectionThread,
@@ -25,14 +25,7 @@ const port = parentPort!;
 const settings = workerData as ProjectionThreadSettings;
 const post = (message: FromProjectionThread) => port.postMessage(message);
 
-const logAt =
-  (level: 'error' | 'warn') =>
-  (details: object, message: string): void => {
-    const { err, ...rest } = details as { err?: unknown };
-    const withError = err === undefined ? rest : { ...rest, err: errorDetails(err) };
-    post({ type: 'log', level, message, details: withError });
-  };
-const logger: RunnerLogger = { error: logAt('error'), warn: logAt('warn') };
+const logger: RunnerLogger = postingLogger(post);
 
 const wakeUps: (() => void)[] = [];
 const store = new PersonalDataEventStore(

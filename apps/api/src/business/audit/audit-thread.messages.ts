@@ -1,0 +1,24 @@
+import type { ThreadLog } from '../../platform/threads/thread-log.js';
+
+/** What the audit thread needs to open the store and the ledger (its `workerData`). */
+export interface AuditThreadSettings {
+  /** The data directory, already checked writable. */
+  readonly dataDir: string;
+  readonly connectionString: string | undefined;
+  readonly streamPrefix: string | undefined;
+  readonly signingKey: string | undefined;
+  readonly checkpointIntervalMs: number;
+}
+
+/** From the audit thread: it runs, a batch committed up to a checkpoint, a failure, a log line. */
+export type FromAuditThread =
+  | { readonly type: 'started' }
+  | { readonly type: 'tree'; readonly checkpoint: bigint }
+  | {
+      readonly type: 'failed';
+      readonly failure: { readonly message: string; readonly since: string };
+    }
+  | ThreadLog;
+
+/** From the main thread: it appended events (follow now), or shut down. */
+export type ToAuditThread = { readonly type: 'appended' } | { readonly type: 'stop' };
