@@ -3,13 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken } from '@customer-workspace/auth';
 import type { Role } from '@customer-workspace/auth';
-import { customerListProjection } from '@customer-workspace/read-models';
 import {
+  customerListProjection,
   ReadModelDirectory,
   rebuildReadModel,
   type Projection,
+  WORKSPACE_STREAM_CATEGORIES,
+  WORKSPACE_UPCASTERS,
 } from '@customer-workspace/read-models';
-import { SqliteEventStore } from '@customer-workspace/event-store';
+import { createEventStore } from '@customer-workspace/event-store';
+import { PersonalDataEventStore, SqlitePersonalDataKeys } from '@customer-workspace/personal-data';
 import { freePort, runApi, type Run, waitFor } from '../fixtures/api-process.js';
 import { dumpReadModel } from '../cli/rebuild-dump.js';
 
@@ -73,7 +76,17 @@ export async function servingEqualsRebuild(
 ): Promise<{ serving: unknown; rebuilt: unknown }> {
   const serving = new ReadModelDirectory(dataDir).current(projection.name);
   if (serving === undefined) throw new Error(`No serving ${projection.name} in ${dataDir}`);
-  const store = new SqliteEventStore({ dataDir });
+  // The events as the api's projections read them (upcast, billing profiles opened), as
+  // `cli rebuild` opens them: the activity log shows the opened profiles.
+  const store = new PersonalDataEventStore(
+    createEventStore({
+      dataDir,
+      categories: WORKSPACE_STREAM_CATEGORIES,
+      upcasters: WORKSPACE_UPCASTERS,
+    }),
+    new SqlitePersonalDataKeys(dataDir),
+    { ownsKeys: true },
+  );
   const elsewhere = new ReadModelDirectory(mkdtempSync(join(tmpdir(), 'cw-rebuild-')));
   try {
     const { file } = await rebuildReadModel(store, projection, elsewhere);
