@@ -89,13 +89,11 @@ export class SqliteEventStore implements EventStore {
   private readonly notifier: ChangeNotifier;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
-  private readonly commit: (
-    batch: readonly EncodedAppend[],
-  ) => AppendOutcome[] | Promise<AppendOutcome[]>;
-  private readonly thread?: WriterThread;
+  /** Commits the batches: on this store's connection, or in the writer thread. */
+  private readonly writer: SqliteEventWriter | WriterThread;
   /** The batch the writer thread holds, settled once its appends are answered. */
   private committing?: Promise<void>;
-  private closing = false;
+  /** Set by `close()`: appends are refused from then on. */
   private whenClosed?: Promise<void>;
   private closed = false;
   private readonly statements;
@@ -107,17 +105,10 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = openEventDatabase(options.dataDir, options.synchronous ?? 'FULL');
     const db = this.db;
-    if (options.writer === 'thread') {
-      const thread = new WriterThread({
-        dataDir: options.dataDir,
-        synchronous: options.synchronous ?? 'FULL',
-      });
-      this.thread = thread;
-      this.commit = (batch) => thread.commit(batch);
-    } else {
-      const writer = new SqliteEventWriter(db);
-      this.commit = (batch) => writer.commit(batch);
-    }
+    this.writer =
+      options.writer === 'thread'
+        ? new WriterThread({ dataDir: options.dataDir, synchronous: options.synchronous ?? 'FULL' })
+        : new SqliteEventWriter(db);
     this.statements = {
       byId: db.prepare<[string], { stream_id: string; revision: number; position: number }>(
         'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
@@ -144,7 +135,7 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    if (this.closing) return Promise.reject(closedError());
+    if (this.whenClosed) return Promise.reject(closedError());
     if (events.length === 0)
       return Promise.reject(new TypeError('append needs at least one event'));
     let encoded: EncodedEvent[];
@@ -251,8 +242,8 @@ export class SqliteEventStore implements EventStore {
    * store's own): what tests use to make the storage fail (`max_page_count`, `query_only`).
    */
   async writerPragma(pragma: string): Promise<unknown> {
-    if (this.closing) throw closedError();
-    return this.thread ? this.thread.pragma(pragma) : this.db.pragma(pragma);
+    if (this.whenClosed) throw closedError();
+    return this.writer.pragma(pragma);
   }
 
   /** Commits what was appended before, then closes; appends after the call are refused. */
@@ -327,9 +318,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   private async closeOnce(): Promise<void> {
-    this.closing = true;
     for (this.flush(); this.committing; this.flush()) await this.committing;
-    await this.thread?.close();
+    if (this.writer instanceof WriterThread) await this.writer.close();
     this.closed = true;
     this.notifier.close();
     this.db.close();
@@ -344,36 +334,27 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
     let outcomes: AppendOutcome[] | Promise<AppendOutcome[]>;
     try {
-      outcomes = this.commit(batch);
+      outcomes = this.writer.commit(batch);
     } catch (error) {
-      this.settle(batch, error);
+      fail(batch, error);
       return;
     }
     if (Array.isArray(outcomes)) {
-      this.settle(batch, undefined, outcomes);
+      this.answer(batch, outcomes);
       return;
     }
     this.committing = outcomes.then(
-      (answered) => this.settle(batch, undefined, answered),
-      (error: unknown) => this.settle(batch, error),
+      (answered) => this.answer(batch, answered),
+      (error: unknown) => fail(batch, error),
     );
     void this.committing.then(() => {
       this.committing = undefined;
-      if (!this.closing) this.flush();
+      if (!this.whenClosed) this.flush();
     });
   }
 
-  /** Answers a batch's appends: each its outcome, or all the storage fault that failed it. */
-  private settle(
-    batch: readonly PendingAppend[],
-    fault: unknown,
-    outcomes?: AppendOutcome[],
-  ): void {
-    if (!outcomes) {
-      const failure = toStorageError(fault);
-      for (const pending of batch) pending.reject(failure);
-      return;
-    }
+  /** Answers each append of a committed batch with its outcome, and wakes the subscribers. */
+  private answer(batch: readonly PendingAppend[], outcomes: AppendOutcome[]): void {
     batch.forEach((pending, i) => {
       const outcome = outcomes[i];
       if (outcome?.ok) pending.resolve(outcome.result);
@@ -381,6 +362,12 @@ export class SqliteEventStore implements EventStore {
     });
     this.notifier.notify();
   }
+}
+
+/** Fails every append of a batch the storage refused. */
+function fail(batch: readonly PendingAppend[], fault: unknown): void {
+  const failure = toStorageError(fault);
+  for (const pending of batch) pending.reject(failure);
 }
 
 /** RFC 8785 text: what the audit tree hashes, so a verifier hashes the stored text. */

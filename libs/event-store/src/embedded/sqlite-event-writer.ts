@@ -67,6 +67,11 @@ export class SqliteEventWriter {
     return outcomes;
   }
 
+  /** Runs a pragma on the writing connection (`SqliteEventStore.writerPragma`). */
+  pragma(pragma: string): unknown {
+    return this.db.pragma(pragma);
+  }
+
   /**
    * Runs inside the batch transaction. A multi-event append gets a savepoint of its own; a
    * single insert is atomic by itself. The retry lookup runs only when the append fails, so

@@ -13,7 +13,7 @@ import { fromSentError, toSentError } from './sqlite-event-writer.js';
 
 /** The writer thread's worker, reached for the tests that kill it. */
 function writerWorker(store: SqliteEventStore): Worker | undefined {
-  return (store as unknown as { thread: { worker?: Worker } }).thread.worker;
+  return (store as unknown as { writer: { worker?: Worker } }).writer.worker;
 }
 
 describe('the writer thread of the embedded store', () => {

@@ -1,11 +1,8 @@
 import type { ThreadLog } from '../../platform/threads/thread-log.js';
+import type { ThreadStoreSettings } from '../../platform/threads/thread-event-store.js';
 
 /** What the audit thread needs to open the store and the ledger (its `workerData`). */
-export interface AuditThreadSettings {
-  /** The data directory, already checked writable. */
-  readonly dataDir: string;
-  readonly connectionString: string | undefined;
-  readonly streamPrefix: string | undefined;
+export interface AuditThreadSettings extends ThreadStoreSettings {
   readonly signingKey: string | undefined;
   readonly checkpointIntervalMs: number;
 }

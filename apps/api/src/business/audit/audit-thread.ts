@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import {
   type AuditFollowerStatus,
@@ -7,7 +6,7 @@ import {
   auditTreeStatus,
 } from '@customer-workspace/audit';
 import { PositionWaiters } from '@customer-workspace/event-store';
-import { SupervisedWorker } from '../../platform/threads/supervised-worker.js';
+import { apiWorkerFile, SupervisedWorker } from '../../platform/threads/supervised-worker.js';
 import type { ThreadLogger } from '../../platform/threads/thread-log.js';
 import type {
   AuditThreadSettings,
@@ -15,11 +14,7 @@ import type {
   ToAuditThread,
 } from './audit-thread.messages.js';
 
-/** The compiled worker entry: from the sources (tests) as from `dist/`, the thread runs it. */
-const WORKER_FILE = join(
-  __dirname,
-  ...['..', '..', '..', 'dist', 'business', 'audit', 'audit-thread.worker.js'],
-);
+const WORKER_FILE = apiWorkerFile('business', 'audit', 'audit-thread.worker.js');
 
 export interface AuditThreadOptions {
   readonly logger: ThreadLogger;

@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AuditFollower, AuditLedger, resolveAuditSigner } from '@customer-workspace/audit';
-import { createEventStore } from '@customer-workspace/event-store';
-import { WORKSPACE_STREAM_CATEGORIES, WORKSPACE_UPCASTERS } from '@customer-workspace/read-models';
+import { openThreadEventStore } from '../../platform/threads/thread-event-store.js';
 import { postingLogger } from '../../platform/threads/thread-log.js';
 import type {
   AuditThreadSettings,
@@ -19,15 +18,7 @@ const settings = workerData as AuditThreadSettings;
 const post = (message: FromAuditThread) => port.postMessage(message);
 const logger = postingLogger(post);
 
-const wakeUps: (() => void)[] = [];
-const store = createEventStore({
-  connectionString: settings.connectionString,
-  dataDir: settings.dataDir,
-  streamPrefix: settings.streamPrefix,
-  categories: WORKSPACE_STREAM_CATEGORIES,
-  upcasters: WORKSPACE_UPCASTERS,
-  appendsElsewhere: (wake) => wakeUps.push(wake),
-});
+const { store, wake } = openThreadEventStore(settings);
 const ledger = AuditLedger.inDataDir(
   settings.dataDir,
   resolveAuditSigner({
@@ -56,7 +47,7 @@ async function stop(): Promise<void> {
 }
 
 port.on('message', (message: ToAuditThread) => {
-  if (message.type === 'appended') for (const wake of wakeUps) wake();
+  if (message.type === 'appended') wake();
   else if (message.type === 'stop') void stop();
 });
 follower.start();

@@ -1,12 +1,10 @@
 import type { ProjectionStatus } from '@customer-workspace/read-models';
 import type { ThreadLog } from '../threads/thread-log.js';
+import type { ThreadStoreSettings } from '../threads/thread-event-store.js';
 
 /** What the projection thread needs to open the store and the read models (its `workerData`). */
-export interface ProjectionThreadSettings {
-  readonly dataDir: string;
+export interface ProjectionThreadSettings extends ThreadStoreSettings {
   readonly personalDataKeysDir: string;
-  readonly connectionString: string | undefined;
-  readonly streamPrefix: string | undefined;
 }
 
 /** From the projection thread to the api's main thread. */

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { PROJECTIONS, type RunnerLogger } from '@customer-workspace/read-models';
 import type {
@@ -7,16 +6,9 @@ import type {
   ToProjectionThread,
 } from './projection-thread.messages.js';
 import { RemoteReadModel } from './remote-read-model.js';
-import { SupervisedWorker } from '../threads/supervised-worker.js';
+import { apiWorkerFile, SupervisedWorker } from '../threads/supervised-worker.js';
 
-/**
- * The compiled worker entry. From the sources (tests run them through swc) as from `dist/`, the
- * thread runs the compiled code: a worker thread cannot load TypeScript.
- */
-const WORKER_FILE = join(
-  __dirname,
-  ...['..', '..', '..', 'dist', 'platform', 'read-models', 'projection-thread.worker.js'],
-);
+const WORKER_FILE = apiWorkerFile('platform', 'read-models', 'projection-thread.worker.js');
 
 export interface ProjectionThreadOptions {
   readonly logger: RunnerLogger;

@@ -1,14 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEventStore } from '@customer-workspace/event-store';
 import { PersonalDataEventStore, SqlitePersonalDataKeys } from '@customer-workspace/personal-data';
 import {
   PROJECTIONS,
   ProjectionRunner,
   ReadModelDirectory,
   type RunnerLogger,
-  WORKSPACE_STREAM_CATEGORIES,
-  WORKSPACE_UPCASTERS,
 } from '@customer-workspace/read-models';
+import { openThreadEventStore } from '../threads/thread-event-store.js';
 import { postingLogger } from '../threads/thread-log.js';
 import {
   type FromProjectionThread,
@@ -27,16 +25,9 @@ const post = (message: FromProjectionThread) => port.postMessage(message);
 
 const logger: RunnerLogger = postingLogger(post);
 
-const wakeUps: (() => void)[] = [];
+const opened = openThreadEventStore(settings);
 const store = new PersonalDataEventStore(
-  createEventStore({
-    connectionString: settings.connectionString,
-    dataDir: settings.dataDir,
-    streamPrefix: settings.streamPrefix,
-    categories: WORKSPACE_STREAM_CATEGORIES,
-    upcasters: WORKSPACE_UPCASTERS,
-    appendsElsewhere: (wake) => wakeUps.push(wake),
-  }),
+  opened.store,
   new SqlitePersonalDataKeys(settings.personalDataKeysDir),
   { onError: (error, context) => logger.error({ err: error }, context), ownsKeys: true },
 );
@@ -57,7 +48,7 @@ async function stop(): Promise<void> {
 }
 
 port.on('message', (message: ToProjectionThread) => {
-  if (message.type === 'appended') for (const wake of wakeUps) wake();
+  if (message.type === 'appended') opened.wake();
   else if (message.type === 'stop') void stop();
 });
 for (const runner of runners) runner.start();

@@ -1,9 +1,19 @@
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InterruptiblePause, retryDelay } from '@customer-workspace/event-store';
 import type { ThreadLogger } from './thread-log.js';
 
+/**
+ * A worker entry of the api, compiled: `apiWorkerFile('platform', 'x.worker.js')`. From the
+ * sources (tests run them through swc) as from `dist/`, the thread runs the compiled code: a
+ * worker thread cannot load TypeScript.
+ */
+export function apiWorkerFile(...pathInDist: string[]): string {
+  return join(__dirname, '..', '..', '..', 'dist', ...pathInDist);
+}
+
 export interface SupervisedWorkerOptions<From> {
-  /** The compiled worker entry (a worker thread cannot load TypeScript). */
+  /** The compiled worker entry (`apiWorkerFile`). */
   readonly file: string;
   readonly workerData: unknown;
   /** Named in the log and in `onLost`: "The projection thread". */
